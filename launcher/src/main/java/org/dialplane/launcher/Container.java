@@ -1,0 +1,143 @@
+package org.dialplane.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+
+/** The OSGi framework of one run: configured, provisioned from the features, started and stopped. */
+final class Container {
+    /** Bundles dropped in deploy/ start at this level, after every bundle of the default installation. */
+    static final int DEPLOY_START_LEVEL = 80;
+    static final int ACTIVE_START_LEVEL = 100;
+
+    private final Framework framework;
+
+    Container(Path home, Settings settings) {
+        Map<String, String> properties = new HashMap<>(settings.frameworkProperties());
+        properties.put(Constants.FRAMEWORK_STORAGE, home.resolve("data/cache").toString());
+        // The cache is rebuilt from the features at every start: what runs is what the features say,
+        // plus what deploy/ holds, never a stale copy from an earlier version.
+        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(ACTIVE_START_LEVEL));
+        properties.put("felix.log.level", "1");
+        properties.put("dialplane.home", home.toString());
+        properties.put("felix.fileinstall.dir", home.resolve("deploy").toString());
+        properties.put("felix.fileinstall.poll", "250");
+        properties.put("felix.fileinstall.noInitialDelay", "true");
+        properties.put("felix.fileinstall.start.level", Integer.toString(DEPLOY_START_LEVEL));
+        properties.put("felix.fileinstall.bundles.new.start", "true");
+        properties.put("felix.fileinstall.log.level", "2");
+        properties.put("felix.fileinstall.enableConfigSave", "false");
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No OSGi framework on the class path"));
+        framework = factory.newFramework(properties);
+    }
+
+    /** Installs the bundles at their start levels, starts the framework and waits for the last level. */
+    void start(Path repository, List<FeatureFile.BundleRef> bundles) throws BundleException, IOException,
+            InterruptedException {
+        framework.init();
+        BundleContext context = framework.getBundleContext();
+        List<Bundle> installed = new ArrayList<>();
+        for (FeatureFile.BundleRef ref : bundles) {
+            Path jar = repository.resolve(ref.repositoryPath());
+            if (!Files.isRegularFile(jar)) {
+                throw new IOException("Bundle " + ref.url() + " is not in the distribution: " + jar);
+            }
+            try (InputStream in = Files.newInputStream(jar)) {
+                Bundle bundle = context.installBundle(ref.url(), in);
+                bundle.adapt(BundleStartLevel.class).setStartLevel(ref.startLevel());
+                installed.add(bundle);
+            }
+        }
+        for (Bundle bundle : installed) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                bundle.start(Bundle.START_ACTIVATION_POLICY);
+            }
+        }
+        CountDownLatch levelReached = new CountDownLatch(1);
+        context.addFrameworkListener(event -> {
+            if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+                levelReached.countDown();
+            }
+        });
+        framework.start();
+        if (framework.adapt(FrameworkStartLevel.class).getStartLevel() < ACTIVE_START_LEVEL) {
+            levelReached.await(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Installs the bundles that failed to start, for the start-up report. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            if (!fragment && bundle.getState() != Bundle.ACTIVE) {
+                problems.add(bundle.getSymbolicName() + " " + bundle.getVersion() + " is not active");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Has FileInstall also watch {@code dir} for {@code .cfg} files, through a factory configuration of
+     * FileInstall itself. Reflection, because the Configuration Admin API lives inside the framework, not on
+     * the launcher's class path.
+     */
+    void watchConfigDirectory(Path dir) throws ReflectiveOperationException {
+        BundleContext context = framework.getBundleContext();
+        ServiceReference<?> ref = context.getServiceReference("org.osgi.service.cm.ConfigurationAdmin");
+        if (ref == null) {
+            throw new IllegalStateException("Configuration Admin is not running");
+        }
+        Object configAdmin = context.getService(ref);
+        try {
+            Bundle cm = ref.getBundle();
+            Method get = cm.loadClass("org.osgi.service.cm.ConfigurationAdmin").getMethod("getFactoryConfiguration",
+                    String.class, String.class, String.class);
+            Object configuration = get.invoke(configAdmin, "org.apache.felix.fileinstall", "etc", "?");
+            Dictionary<String, Object> watch = new Hashtable<>();
+            watch.put("felix.fileinstall.dir", dir.toString());
+            // dialplane.cfg holds the launcher's own settings, not a bundle's configuration.
+            watch.put("felix.fileinstall.filter", "^(?!dialplane\\.cfg$).*\\.cfg$");
+            watch.put("felix.fileinstall.poll", "1000");
+            watch.put("felix.fileinstall.noInitialDelay", "true");
+            watch.put("felix.fileinstall.enableConfigSave", "false");
+            cm.loadClass("org.osgi.service.cm.Configuration").getMethod("updateIfDifferent", Dictionary.class)
+                    .invoke(configuration, watch);
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    void stop(long timeoutMillis) throws BundleException, InterruptedException {
+        framework.stop();
+        framework.waitForStop(timeoutMillis);
+    }
+
+    void awaitStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+}

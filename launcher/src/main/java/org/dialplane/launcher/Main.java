@@ -1,0 +1,163 @@
+package org.dialplane.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts Dialplane: resolves the settings, prepares the home directory, boots Felix with the bundles of the
+ * configured features, waits until the API answers and reports where it listens and how long that took.
+ */
+public final class Main {
+    private static final long STOP_TIMEOUT_MILLIS = 4_000;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        long startNanos = System.nanoTime();
+        try {
+            System.exit(run(args, startNanos));
+        } catch (IllegalArgumentException e) {
+            System.err.println("dialplane: " + e.getMessage());
+            System.err.println("Try 'dialplane --help'.");
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println("dialplane: could not start: " + e);
+            System.exit(1);
+        }
+    }
+
+    private static int run(String[] args, long startNanos) throws Exception {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        Path home = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                usage(System.out);
+                return 0;
+            }
+            String value;
+            String name = arg;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException("missing value after " + arg);
+            }
+            if (name.equals("--home")) {
+                home = Path.of(value);
+                continue;
+            }
+            String flagName = name;
+            Setting setting = Arrays.stream(Setting.values()).filter(s -> flagName.equals(s.flag)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown option " + flagName));
+            flags.put(setting, value);
+        }
+        Path install = Distribution.installDirectory();
+        if (home == null) {
+            String env = System.getenv("DIALPLANE_HOME");
+            home = env != null && !env.isBlank() ? Path.of(env) : install;
+        }
+        home = home.toAbsolutePath().normalize();
+        Distribution.prepareHome(install, home);
+        Settings settings = new Settings(flags, System.getenv(), home.resolve("etc/dialplane.cfg"));
+        quietJavaLogging();
+
+        FeatureFile features = FeatureFile.read(install.resolve("bundles/feature.xml"));
+        List<FeatureFile.BundleRef> bundles = features.bundles(List.of(settings.get(Setting.FEATURES).split(",")));
+        Container container = new Container(home, settings);
+        container.start(install.resolve("bundles"), bundles);
+        container.watchConfigDirectory(home.resolve("etc"));
+        Signals.onTermination(() -> {
+            try {
+                container.stop(STOP_TIMEOUT_MILLIS);
+            } catch (Exception e) {
+                System.err.println("dialplane: error while stopping: " + e);
+            }
+            Runtime.getRuntime().halt(0);
+        });
+
+        for (String problem : container.problems()) {
+            System.err.println("dialplane: " + problem);
+        }
+        int port = settings.httpPort();
+        String base = "http://" + displayHost(settings.get(Setting.HTTP_HOST)) + ":" + port + "/pbxapi";
+        if (awaitHealthy(port, 30_000)) {
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            System.out.printf("Dialplane ready on %s in %.2f s (home %s)%n", base, seconds, home);
+        } else {
+            System.err.println("dialplane: " + base + "/system/health did not answer 200 within 30 s");
+        }
+        container.awaitStop();
+        return 0;
+    }
+
+    /** Polls the health endpoint: the product is ready when the API answers, not when bundles are started. */
+    private static boolean awaitHealthy(int port, long timeoutMillis) throws InterruptedException,
+            URISyntaxException {
+        URI health = new URI("http://127.0.0.1:" + port + "/pbxapi/system/health");
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) health.toURL().openConnection();
+                connection.setConnectTimeout(500);
+                connection.setReadTimeout(1000);
+                int status = connection.getResponseCode();
+                connection.disconnect();
+                if (status == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    private static String displayHost(String host) {
+        return host.equals("0.0.0.0") || host.isEmpty() ? "localhost" : host;
+    }
+
+    /** Jersey and the whiteboard log through java.util.logging; only warnings and worse are worth showing. */
+    private static void quietJavaLogging() {
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.WARNING);
+        Arrays.stream(root.getHandlers()).forEach(h -> h.setLevel(Level.WARNING));
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("Usage: dialplane [--home DIR] [--port N] [--host ADDR]");
+        out.println();
+        out.println("Starts Dialplane, the REST API for Asterisk PBX, and serves it under /pbxapi.");
+        out.println();
+        out.println("  --home DIR    home directory: etc/ (settings, .cfg files), deploy/ (hot deploy), data/,");
+        out.println("                log/. Default: $DIALPLANE_HOME, else the installation directory.");
+        out.println("  --help        this text");
+        out.println();
+        out.println("Settings: flag > environment variable > etc/dialplane.cfg > default.");
+        out.printf("  %-28s %-20s %-8s %s%n", "environment", "dialplane.cfg", "flag", "meaning [default]");
+        for (Setting s : Setting.all()) {
+            out.printf("  %-28s %-20s %-8s %s%s%n", s.env, s.key, s.flag == null ? "" : s.flag, s.description,
+                    s.defaultValue.isEmpty() ? "" : " [" + s.defaultValue + "]");
+        }
+        out.println();
+        out.println("Drop a bundle jar in deploy/ to add its endpoints while running; remove it to take them away.");
+        out.println("SIGTERM or Ctrl-C stops the server cleanly (exit status 0).");
+    }
+}

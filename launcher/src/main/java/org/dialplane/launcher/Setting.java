@@ -1,0 +1,63 @@
+package org.dialplane.launcher;
+
+import java.util.List;
+
+/**
+ * One setting of the product: its key in {@code etc/dialplane.cfg}, the environment variable that overrides
+ * the file, the command-line flag that overrides both (if any), and the framework property through which the
+ * bundles see it.
+ */
+enum Setting {
+    HTTP_PORT("http.port", "DIALPLANE_HTTP_PORT", "--port", "8080", "org.osgi.service.http.port",
+            "HTTP port"),
+    HTTP_HOST("http.host", "DIALPLANE_HTTP_HOST", "--host", "0.0.0.0", "org.apache.felix.http.host",
+            "address to listen on"),
+    DB_URL("db.url", "DIALPLANE_DB_URL", null, "", "dialplane.db.url",
+            "PBX config DB, e.g. jdbc:mariadb://127.0.0.1:3306/asterisk; empty = embedded MariaDB in data/"),
+    DB_USER("db.user", "DIALPLANE_DB_USER", null, "", "dialplane.db.user", "PBX config DB user"),
+    DB_PASSWORD("db.password", "DIALPLANE_DB_PASSWORD", null, "", "dialplane.db.password",
+            "PBX config DB password"),
+    CDR_DB_URL("cdr.db.url", "DIALPLANE_CDR_DB_URL", null, "", "dialplane.cdr.db.url",
+            "CDR DB; empty = same server, database asteriskcdrdb"),
+    ADMIN_PASSWORD("admin.password", "DIALPLANE_ADMIN_PASSWORD", null, "", "dialplane.admin.password",
+            "password of user admin, applied at start; empty = random, printed once at first start"),
+    ACCESS_TOKEN_TTL("access.token.ttl", "DIALPLANE_ACCESS_TOKEN_TTL", null, "3600",
+            "dialplane.access.token.ttl", "access token lifetime, seconds"),
+    REFRESH_TOKEN_TTL("refresh.token.ttl", "DIALPLANE_REFRESH_TOKEN_TTL", null, "86400",
+            "dialplane.refresh.token.ttl", "refresh token lifetime, seconds"),
+    AMI_HOST("ami.host", "DIALPLANE_AMI_HOST", null, "", "dialplane.ami.host",
+            "Asterisk Manager Interface host; empty = no PBX attached"),
+    AMI_PORT("ami.port", "DIALPLANE_AMI_PORT", null, "5038", "dialplane.ami.port", "AMI port"),
+    AMI_USER("ami.user", "DIALPLANE_AMI_USER", null, "", "dialplane.ami.user", "AMI user"),
+    AMI_SECRET("ami.secret", "DIALPLANE_AMI_SECRET", null, "", "dialplane.ami.secret", "AMI secret"),
+    APPLY_COMMAND("apply.command", "DIALPLANE_APPLY_COMMAND", null, "", "dialplane.apply.command",
+            "command that applies config (e.g. /usr/sbin/amportal a r); empty = AMI reload if attached"),
+    ASTERISK_SPOOL("asterisk.spool", "DIALPLANE_ASTERISK_SPOOL", null, "/var/spool/asterisk",
+            "dialplane.asterisk.spool", "Asterisk spool root (voicemail/, monitor/)"),
+    SOUNDS_DIR("sounds.dir", "DIALPLANE_SOUNDS_DIR", null, "/var/lib/asterisk/sounds",
+            "dialplane.sounds.dir", "sounds root for media files"),
+    ASTERISK_ETC("asterisk.etc", "DIALPLANE_ASTERISK_ETC", null, "/etc/asterisk", "dialplane.asterisk.etc",
+            "Asterisk config dir"),
+    FEATURES("features", "DIALPLANE_FEATURES", null, "dialplane", "dialplane.features",
+            "comma-separated features of bundles/feature.xml to install");
+
+    final String key;
+    final String env;
+    final String flag;
+    final String defaultValue;
+    final String property;
+    final String description;
+
+    Setting(String key, String env, String flag, String defaultValue, String property, String description) {
+        this.key = key;
+        this.env = env;
+        this.flag = flag;
+        this.defaultValue = defaultValue;
+        this.property = property;
+        this.description = description;
+    }
+
+    static List<Setting> all() {
+        return List.of(values());
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Who is calling. Resources read the {@link org.dialplane.core.auth.Caller} and declare what they need with
+ * annotations; core authenticates every request and enforces scopes before a resource method runs:
+ * every request needs a caller unless the method is {@link org.dialplane.core.auth.Public}; methods other than
+ * GET, HEAD and OPTIONS need a read-write caller; {@link org.dialplane.core.auth.GlobalOnly} methods need a
+ * global one. Objects of another tenant answer 404, as if absent.
+ */
+@Export
+@Version("1.0.0")
+package org.dialplane.core.auth;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,15 +1,13 @@
 package org.dialplane.core.internal.http;
 
+import org.dialplane.core.internal.rest.Json;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsMediaType;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
@@ -26,15 +24,10 @@ import jakarta.ws.rs.ext.ContextResolver;
 @JakartarsMediaType(MediaType.APPLICATION_JSON)
 public class JsonFeature implements Feature {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .setSerializationInclusion(JsonInclude.Include.ALWAYS)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     @Override
     public boolean configure(FeatureContext context) {
         context.register(JacksonFeature.withoutExceptionMappers());
-        context.register((ContextResolver<ObjectMapper>) type -> MAPPER);
+        context.register((ContextResolver<ObjectMapper>) type -> Json.MAPPER);
         return true;
     }
 }

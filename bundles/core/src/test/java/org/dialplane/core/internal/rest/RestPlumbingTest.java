@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dialplane.core.internal.http.JsonFeature;
+import org.dialplane.core.internal.http.JsonProblemMappers;
 import org.dialplane.core.internal.http.ProblemMapper;
 import org.dialplane.core.internal.http.ProblemResponseFilter;
 import org.dialplane.core.internal.rest.InMemoryJersey.Answer;
@@ -29,14 +30,20 @@ class RestPlumbingTest {
     @BeforeAll
     static void startJersey() {
         // Auto-discovery would add Jackson's own exception mappers, which the whiteboard runtime does not.
-        jersey = new InMemoryJersey(new ResourceConfig()
-                .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
-                .register(new JsonFeature())
+        jersey = new InMemoryJersey(withCoreExtensions(new ResourceConfig()
+                .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)));
+    }
+
+    /** Core's extensions, as the whiteboard registers them, and the test resource. */
+    private static ResourceConfig withCoreExtensions(ResourceConfig config) {
+        return config.register(new JsonFeature())
                 .register(new ProblemMapper())
+                .register(new JsonProblemMappers.Parse())
+                .register(new JsonProblemMappers.Mapping())
                 .register(new ProblemResponseFilter())
                 .register(new JsonBodyReader())
                 .register(new BodySizeLimit(LIMIT))
-                .register(WidgetsResource.class));
+                .register(WidgetsResource.class);
     }
 
     @BeforeEach
@@ -209,17 +216,21 @@ class RestPlumbingTest {
     }
 
     @Test
+    void jacksonErrors_areOurProblems_evenWithJacksonsOwnMappersDiscovered() throws Exception {
+        // Auto-discovery adds Jackson's exception mappers, as it does in the OSGi runtime.
+        InMemoryJersey discovering = new InMemoryJersey(withCoreExtensions(new ResourceConfig()));
+        Answer mismatch = discovering.send("POST", "widgets/100/resize", "application/json", "{\"size\":\"big\"}");
+        assertEquals("size", assertProblem(mismatch, 422, "size").get("errors").get(0).get("field").asText());
+        assertProblem(discovering.send("POST", "widgets/100/resize", "application/json", "{\"size\""), 400,
+                "not valid JSON");
+        assertProblem(discovering.send("POST", "widgets/100/resize", "application/json", "{\"size\" x"), 400,
+                "not valid JSON");
+    }
+
+    @Test
     void errorBuiltByAnotherProvider_isRewrittenAsProblem() throws Exception {
-        // Jackson's own mappers (brought in by auto-discovery) answer text/plain; the filter rewrites them.
-        InMemoryJersey discovering = new InMemoryJersey(new ResourceConfig()
-                .register(new JsonFeature())
-                .register(new ProblemMapper())
-                .register(new ProblemResponseFilter())
-                .register(WidgetsResource.class));
-        Answer answer = discovering.send("POST", "widgets/100/resize", "application/json", "{\"size\":\"big\"}");
-        assertTrue(answer.status() == 400 || answer.status() == 422, answer.toString());
-        assertEquals("application/problem+json", answer.contentType());
-        assertEquals(answer.status(), json(answer.body()).get("status").asInt());
+        Answer answer = jersey.get("widgets/teapot");
+        assertProblem(answer, 418, "short and stout");
     }
 
     private static String ok(Answer answer) {

@@ -113,6 +113,14 @@ public class WidgetsResource {
         return Response.ok().build();
     }
 
+    /** An error response some provider builds by hand, as plain text. */
+    @GET
+    @Path("teapot")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response teapot() {
+        return Response.status(418).type(MediaType.TEXT_PLAIN).entity("I'm a teapot, short and stout").build();
+    }
+
     private static Map<String, Object> validated(JsonBody body, boolean creating) {
         Validation v = body.validate();
         String name = v.text("name").required(creating).maxLength(20).value();

@@ -9,7 +9,9 @@ import java.util.Set;
  * A JSON object sent as a request body, as the fields that were actually sent: what a partial update needs to
  * change only those, and what {@link Validation} checks. Declare it as a resource method's entity parameter;
  * core reads it (JSON media types only, so another content type is a 415), enforces the body size limit (413),
- * answers malformed JSON or a body that is not an object with a 400, and gives an empty body as {@link #EMPTY}.
+ * answers malformed JSON or a body that is not an object with a 400, and gives an empty JSON body as
+ * {@link #EMPTY}. A request with no body and no {@code Content-Type} at all reaches the resource as {@code null};
+ * {@link Validation#of(JsonBody)} and {@link Reload#requested(String, JsonBody)} take that as an empty body.
  * Values are as Jackson reads them: {@code String}, {@code Integer}/{@code Long}/{@code BigInteger},
  * {@code Double}, {@code Boolean}, {@code List}, {@code Map}, or {@code null}.
  */
@@ -43,11 +45,6 @@ public final class JsonBody {
 
     public Map<String, Object> asMap() {
         return fields;
-    }
-
-    /** Starts checking this body's fields. */
-    public Validation validate() {
-        return new Validation(this);
     }
 
     @Override

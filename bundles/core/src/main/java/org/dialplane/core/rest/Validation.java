@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * create and a partial update. After the first problem of a field, its other rules are skipped.
  *
  * <pre>{@code
- * Validation v = body.validate();
+ * Validation v = Validation.of(body);
  * String name = v.text("name").required(creating).maxLength(50).value();
  * Integer ringTime = v.integer("ring_time").range(1, 300).value();
  * String strategy = v.text("strategy").oneOf(STRATEGIES).value();
@@ -29,8 +29,13 @@ public final class Validation {
     private final JsonBody body;
     private final Map<String, String> errors = new LinkedHashMap<>();
 
-    Validation(JsonBody body) {
+    private Validation(JsonBody body) {
         this.body = body;
+    }
+
+    /** Starts checking a body's fields; {@code null} (a request without a body) is checked as an empty body. */
+    public static Validation of(JsonBody body) {
+        return new Validation(body == null ? JsonBody.EMPTY : body);
     }
 
     /** A string field; numbers are taken as their decimal text (Issabel clients send both). */

@@ -22,7 +22,7 @@ class ValidationTest {
         for (int i = 0; i < pairs.length; i += 2) {
             fields.put((String) pairs[i], pairs[i + 1]);
         }
-        return JsonBody.of(fields).validate();
+        return Validation.of(JsonBody.of(fields));
     }
 
     private static Map<String, String> errors(Validation v) {
@@ -39,6 +39,13 @@ class ValidationTest {
         assertEquals(20, v.integer("ring_time").orElse(20));
         assertFalse(v.hasErrors());
         v.check();
+    }
+
+    @Test
+    void noBodyAtAll_isCheckedAsEmpty() {
+        Validation v = Validation.of(null);
+        v.text("name").required();
+        assertEquals(Map.of("name", "is required"), errors(v));
     }
 
     @Test

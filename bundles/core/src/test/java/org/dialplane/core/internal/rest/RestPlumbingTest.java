@@ -183,6 +183,12 @@ class RestPlumbingTest {
     }
 
     @Test
+    void noBodyAtAll_isAnEmptyBody() throws Exception {
+        assertProblem(jersey.send("POST", "widgets", null, (String) null), 422, "name");
+        assertProblem(jersey.send("POST", "widgets", "application/json", ""), 422, "name");
+    }
+
+    @Test
     void nonObjectJson_is400Problem() throws Exception {
         assertProblem(jersey.send("POST", "widgets", "application/json", "[1,2]"), 400, "an array");
     }

@@ -122,7 +122,7 @@ public class WidgetsResource {
     }
 
     private static Map<String, Object> validated(JsonBody body, boolean creating) {
-        Validation v = body.validate();
+        Validation v = Validation.of(body);
         String name = v.text("name").required(creating).maxLength(20).value();
         Integer size = v.integer("size").range(1, 10).value();
         v.check();

@@ -102,6 +102,15 @@ public final class Query {
         return fields;
     }
 
+    /**
+     * This query without some fields, e.g. a secret a read-only caller must not see. The other settings stay.
+     */
+    public Query hiding(String... hidden) {
+        List<String> kept = new ArrayList<>(fields);
+        kept.removeAll(List.of(hidden));
+        return new Query(fieldSet, List.copyOf(kept), limit, offset, order, direction, search);
+    }
+
     /** Whether the field is among those shown: a repository may skip fetching what is not. */
     public boolean shows(String field) {
         return fields.contains(field);

@@ -127,6 +127,13 @@ class QueryTest {
         assertNull(shown.get("ring_time"));
     }
 
+    @Test
+    void hiding_dropsFieldsAndKeepsTheRest() {
+        Query query = parse("fields", "*", "limit", "5").hiding("ring_time", "not_there");
+        assertEquals(List.of("extension", "name", "extension_list", "computed"), query.fields());
+        assertEquals(5, query.limit().orElseThrow());
+    }
+
     record RingGroup(String extension, String name, @JsonProperty("ring_time") int ringTime) {
     }
 

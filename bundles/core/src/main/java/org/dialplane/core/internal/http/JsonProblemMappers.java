@@ -1,6 +1,6 @@
 package org.dialplane.core.internal.http;
 
-import org.dialplane.core.rest.MediaTypes;
+import org.dialplane.core.rest.Problem;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
@@ -24,8 +24,9 @@ public final class JsonProblemMappers {
     }
 
     static Response respond(JsonProcessingException exception) {
-        var problem = ProblemMapper.fromJson(exception);
-        return Response.status(problem.status()).type(MediaTypes.PROBLEM_JSON_TYPE).entity(problem).build();
+        Problem problem = ProblemMapper.fromJson(exception);
+        return problem == null ? ProblemMapper.unexpected(exception, "a request")
+                : ProblemMapper.respond(problem).build();
     }
 
     /** Malformed JSON. */

@@ -12,8 +12,10 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import jakarta.ws.rs.NotAcceptableException;
@@ -53,23 +55,32 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 api.headers().forEach(builder::header);
                 return builder.build();
             }
-            if (cause instanceof JsonProcessingException json) {
+            if (cause instanceof JsonProcessingException json && fromJson(json) != null) {
                 return respond(fromJson(json)).build();
             }
         }
         if (exception instanceof WebApplicationException web) {
             return fromWebApplicationException(web);
         }
-        LOG.error("Unexpected error answering {}", path(), exception);
+        return unexpected(exception, path());
+    }
+
+    /** A 500 that reveals nothing, with the exception logged for the operator. */
+    static Response unexpected(Throwable exception, String path) {
+        LOG.error("Unexpected error answering {}", path, exception);
         return respond(problem(500, "The server could not answer this request; the error has been logged."))
                 .build();
     }
 
     /**
      * Malformed JSON is a 400. A well-formed body with a value of the wrong type for a field (when a resource
-     * binds the body to a class) is a 422 naming the field, like any other invalid field.
+     * binds the body to a class) is a 422 naming the field, like any other invalid field. {@code null} for what is
+     * the server's fault, not the request's: a class Jackson cannot handle, or a failure writing a response.
      */
     static Problem fromJson(JsonProcessingException json) {
+        if (json instanceof InvalidDefinitionException || json instanceof JsonGenerationException) {
+            return null;
+        }
         if (json instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream().map(ProblemMapper::pathElement)
                     .collect(Collectors.joining("."));
@@ -147,7 +158,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return new Problem("about:blank", ApiException.reason(status), status, detail, List.of());
     }
 
-    private static Response.ResponseBuilder respond(Problem problem) {
+    static Response.ResponseBuilder respond(Problem problem) {
         return Response.status(problem.status()).type(MediaTypes.PROBLEM_JSON_TYPE).entity(problem);
     }
 }

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,8 +25,8 @@ import jakarta.ws.rs.ext.MessageBodyReader;
 
 /**
  * Reads a {@link JsonBody} from a JSON request: an empty body is {@link JsonBody#EMPTY}, anything but a JSON
- * object is a 400, and so is text after the object. Malformed JSON surfaces as Jackson's exception, which
- * {@code ProblemMapper} answers with a 400. Other media types find no reader, which Jersey answers with a 415.
+ * object is a 400. Malformed JSON, text after the object and a field given twice surface as Jackson's
+ * exceptions, which core's mappers answer with a 400. Other media types find no reader: Jersey answers 415.
  */
 @Component(service = MessageBodyReader.class)
 @JakartarsExtension
@@ -33,7 +34,8 @@ import jakarta.ws.rs.ext.MessageBodyReader;
 @Consumes({ MediaType.APPLICATION_JSON, "application/*+json", "text/json" })
 public class JsonBodyReader implements MessageBodyReader<JsonBody> {
     private static final ObjectReader READER = Json.MAPPER.reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 

@@ -57,6 +57,7 @@ class JsonBodyReaderTest {
         assertThrows(JsonProcessingException.class, () -> parse("{\"name\":"));
         assertThrows(JsonProcessingException.class, () -> parse("{'name':'x'}"));
         assertThrows(JsonProcessingException.class, () -> parse("{} {}"));
+        assertThrows(JsonProcessingException.class, () -> parse("{\"a\":1,\"a\":2}"));
     }
 
     @Test

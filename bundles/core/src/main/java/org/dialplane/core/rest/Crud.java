@@ -27,8 +27,9 @@ import jakarta.ws.rs.core.UriInfo;
  *
  * @POST
  * public Response create(JsonBody body, @QueryParam("reload") String reload, @Context UriInfo uri) {
- *     String id = repository.create(Extension.forCreate(body));
- *     if (Reload.requested(reload, body)) applyChanges.request();
+ *     boolean apply = Reload.requested(reload, body);     // first: a bad flag must change nothing
+ *     String id = repository.create(Extension.forCreate(Validation.of(body)));
+ *     if (apply) applyChanges.request();
  *     return Crud.created(uri, id);
  * }
  * }</pre>

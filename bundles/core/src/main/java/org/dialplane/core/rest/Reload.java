@@ -6,7 +6,8 @@ import java.util.Locale;
  * The {@code reload} flag of a write: whether the PBX applies its configuration afterwards. As in Issabel's
  * pbxapi it is on unless the request says {@code 0} or {@code false}, in the query ({@code ?reload=0}) or in the
  * JSON body ({@code "reload": false}); the query wins when both are given. Anything other than
- * {@code 0, 1, true, false} (as a string, number or boolean) is a 400, so a typo never silently reloads.
+ * {@code 0, 1, true, false} (as a string, number or boolean) is a 400, so a typo never silently reloads; read
+ * the flag before writing anything, so that such a 400 leaves everything unchanged.
  */
 public final class Reload {
     /** The name of the query parameter and of the body field. */

@@ -134,6 +134,7 @@ class RestPlumbingTest {
         assertProblem(jersey.send("POST", "widgets", "application/json", "{\"name\":\"a\",\"reload\":\"yes\"}"),
                 400, "reload");
         assertEquals(0, WidgetsResource.RELOADS.get());
+        assertEquals(5, WidgetsResource.TABLE.size());
     }
 
     @Test

@@ -69,11 +69,12 @@ public class WidgetsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonBody body, @QueryParam("reload") String reload) {
+        boolean apply = Reload.requested(reload, body);  // before writing: a bad flag must change nothing
         Map<String, Object> row = validated(body, true);
         String id = Integer.toString(TABLE.keySet().stream().mapToInt(Integer::parseInt).max().orElse(99) + 1);
         row.put("id", id);
         TABLE.put(id, row);
-        reloadIf(reload, body);
+        reloadIf(apply);
         return Crud.created(uri, id);
     }
 
@@ -82,10 +83,11 @@ public class WidgetsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response save(@PathParam("id") String idSegment, JsonBody body, @QueryParam("reload") String reload) {
         String id = Ids.parseOne(idSegment, Ids.NUMERIC);
+        boolean apply = Reload.requested(reload, body);
         boolean creating = !TABLE.containsKey(id);
         Map<String, Object> changes = validated(body, creating);
         TABLE.computeIfAbsent(id, key -> new LinkedHashMap<>(Map.of("id", key))).putAll(changes);
-        reloadIf(reload, body);
+        reloadIf(apply);
         return Crud.saved(creating, uri);
     }
 
@@ -136,8 +138,8 @@ public class WidgetsResource {
         return row;
     }
 
-    private static void reloadIf(String reload, JsonBody body) {
-        if (Reload.requested(reload, body)) {
+    private static void reloadIf(boolean apply) {
+        if (apply) {
             RELOADS.incrementAndGet();
         }
     }

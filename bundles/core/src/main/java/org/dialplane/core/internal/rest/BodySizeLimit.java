@@ -3,8 +3,10 @@ package org.dialplane.core.internal.rest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.annotation.Annotation;
 
 import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.MaxBodySize;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,8 +19,8 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 /**
  * Caps every request body a resource reads (JSON, forms, anything) at {@value #PROPERTY} bytes, 1 MiB by
- * default: a declared {@code Content-Length} above it is refused before reading, and a chunked body is cut off
- * as soon as it goes past it. Either way the answer is a 413 problem.
+ * default, or a parameter's {@link MaxBodySize}: a declared {@code Content-Length} above it is refused before
+ * reading, and a chunked body is cut off as soon as it goes past it. Either way the answer is a 413 problem.
  */
 @Component(service = ReaderInterceptor.class)
 @JakartarsExtension
@@ -56,30 +58,45 @@ public class BodySizeLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        long limit = limitFor(context.getAnnotations());
         String declared = context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.trim()) > maxBytes) {
-                    throw tooLarge();
+                if (Long.parseLong(declared.trim()) > limit) {
+                    throw tooLarge(limit);
                 }
             } catch (NumberFormatException e) {
                 // the HTTP server has already refused a malformed length; count the bytes instead
             }
         }
-        context.setInputStream(new Limited(context.getInputStream()));
+        context.setInputStream(new Limited(context.getInputStream(), limit));
         return context.proceed();
     }
 
-    private ApiException tooLarge() {
-        return new ApiException(413, "The request body is larger than " + maxBytes + " bytes");
+    /** The limit for the parameter being read: its {@link MaxBodySize}, else the configured one. */
+    long limitFor(Annotation[] annotations) {
+        if (annotations != null) {
+            for (Annotation annotation : annotations) {
+                if (annotation instanceof MaxBodySize max) {
+                    return max.value();
+                }
+            }
+        }
+        return maxBytes;
+    }
+
+    private static ApiException tooLarge(long limit) {
+        return new ApiException(413, "The request body is larger than " + limit + " bytes");
     }
 
     /** Counts the bytes read and fails past the limit. */
-    private final class Limited extends FilterInputStream {
+    private static final class Limited extends FilterInputStream {
+        private final long limit;
         private long count;
 
-        Limited(InputStream in) {
+        Limited(InputStream in, long limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
@@ -109,8 +126,8 @@ public class BodySizeLimit implements ReaderInterceptor {
 
         private void counted(long n) {
             count += n;
-            if (count > maxBytes) {
-                throw tooLarge();
+            if (count > limit) {
+                throw tooLarge(limit);
             }
         }
     }

@@ -211,6 +211,14 @@ class RestPlumbingTest {
     }
 
     @Test
+    void parameterWithItsOwnLimit_takesBiggerBodies() throws Exception {
+        String body = "{\"data\":\"" + "x".repeat(2 * LIMIT) + "\"}";
+        assertEquals(200, jersey.send("POST", "widgets/100/picture", "application/json", body).status());
+        String tooBig = "{\"data\":\"" + "x".repeat(4 * LIMIT) + "\"}";
+        assertProblem(jersey.send("POST", "widgets/100/picture", "application/json", tooBig), 413, "4096");
+    }
+
+    @Test
     void wrongMethod_is405ProblemWithAllow() throws Exception {
         Answer answer = jersey.send("PATCH", "widgets/100", "application/json", "{}");
         assertProblem(answer, 405, "PUT");

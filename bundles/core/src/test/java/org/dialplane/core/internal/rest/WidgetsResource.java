@@ -15,6 +15,7 @@ import org.dialplane.core.rest.Crud;
 import org.dialplane.core.rest.FieldSet;
 import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.JsonBody;
+import org.dialplane.core.rest.MaxBodySize;
 import org.dialplane.core.rest.Query;
 import org.dialplane.core.rest.Reload;
 import org.dialplane.core.rest.Results;
@@ -112,6 +113,14 @@ public class WidgetsResource {
     @Path("{id}/resize")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response resize(@PathParam("id") String id, Resize resize) {
+        return Response.ok().build();
+    }
+
+    /** A resource that takes more than the default limit. */
+    @POST
+    @Path("{id}/picture")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response picture(@PathParam("id") String id, @MaxBodySize(4096) JsonBody picture) {
         return Response.ok().build();
     }
 

@@ -15,8 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.ContextResolver;
 
 /**
- * JSON for every resource, through Jackson. Jackson's own exception mappers are left out: malformed JSON is
- * answered by {@link ProblemMapper} as problem+json, not as Jackson's plain-text message.
+ * JSON for every resource, through Jackson, with core's one mapper configuration ({@link Json#MAPPER}).
+ * Jackson's own exception mappers are not asked for; Jersey's auto-discovery adds them anyway, and
+ * {@link JsonProblemMappers} outrank them so that JSON errors are problem+json, not Jackson's plain text.
  */
 @Component(service = Feature.class)
 @JakartarsExtension
@@ -27,6 +28,8 @@ public class JsonFeature implements Feature {
     @Override
     public boolean configure(FeatureContext context) {
         context.register(JacksonFeature.withoutExceptionMappers());
+        // WADL needs a JAXB implementation the container does not have; OpenAPI documents the API instead.
+        context.property("jersey.config.server.wadl.disableWadl", true);
         context.register((ContextResolver<ObjectMapper>) type -> Json.MAPPER);
         return true;
     }

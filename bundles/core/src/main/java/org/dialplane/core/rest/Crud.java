@@ -71,12 +71,13 @@ public final class Crud {
     }
 
     /**
-     * The answer to a PUT at an item's own URI: 201 with {@code Location} when it created the item, 200 when it
-     * updated it; no body either way.
+     * The answer to a PUT at an item's own URI: 200 either way, with {@code Location} only when it created the
+     * item, and no body. This is Issabel pbxapi's documented answer ("Location is only set if the resource was
+     * created instead of updated"), which clients written for it test for.
      */
     public static Response saved(boolean created, UriInfo uri) {
         if (created) {
-            return Response.created(uri.getAbsolutePathBuilder().replaceQuery(null).build()).build();
+            return Response.ok().location(uri.getAbsolutePathBuilder().replaceQuery(null).build()).build();
         }
         return Response.ok().build();
     }

@@ -55,28 +55,40 @@ public final class Numbering {
         }
     }
 
+    /** The numbers a tenant may use, inclusive. */
+    public record Range(long start, long end) {
+        public static final Range ANY = new Range(1, 99_999_999_999L);
+
+        public Range {
+            if (start < 0 || end < start) {
+                throw new IllegalArgumentException("bad number range " + start + ".." + end);
+            }
+        }
+    }
+
     /**
-     * The next free number for a new object of one kind.
+     * The next free number for a new object of one kind: the first number not taken by any destination,
+     * counting up from the lowest number of this kind inside the range, or from {@code firstOfKind} when the
+     * range holds none yet.
      *
      * @param ownNumbersSql a query returning the numbers of this kind (e.g. {@code SELECT extension FROM users})
-     * @param start         the first number to use when this kind has none yet, or the range start
-     * @param end           the last number allowed (inclusive)
+     * @param firstOfKind   where numbering starts for this kind on an empty system (moved into the range)
+     * @param range         the tenant's range, or {@link Range#ANY}
      */
-    public static String nextFree(Connection connection, String ownNumbersSql, long start, long end)
+    public static String nextFree(Connection connection, String ownNumbersSql, long firstOfKind, Range range)
             throws SQLException {
-        TreeSet<Long> own = numbers(connection, ownNumbersSql, start, end);
-        TreeSet<Long> taken = numbers(connection, TAKEN, start, end);
-        long candidate = own.isEmpty() ? start : own.first();
-        while (candidate <= end) {
+        TreeSet<Long> own = numbers(connection, ownNumbersSql, range);
+        TreeSet<Long> taken = numbers(connection, TAKEN, range);
+        long candidate = own.isEmpty() ? Math.min(Math.max(firstOfKind, range.start()), range.end()) : own.first();
+        for (; candidate <= range.end(); candidate++) {
             if (!taken.contains(candidate)) {
                 return Long.toString(candidate);
             }
-            candidate++;
         }
-        throw ApiException.conflict("No free number left between " + start + " and " + end);
+        throw ApiException.conflict("No free number left between " + range.start() + " and " + range.end());
     }
 
-    private static TreeSet<Long> numbers(Connection connection, String sql, long start, long end)
+    private static TreeSet<Long> numbers(Connection connection, String sql, Range range)
             throws SQLException {
         TreeSet<Long> numbers = new TreeSet<>();
         try (PreparedStatement statement = connection.prepareStatement(sql);
@@ -85,7 +97,7 @@ public final class Numbering {
                 String value = result.getString(1);
                 if (value != null && value.matches("[0-9]{1,18}")) {
                     long number = Long.parseLong(value);
-                    if (number >= start && number <= end) {
+                    if (number >= range.start() && number <= range.end()) {
                         numbers.add(number);
                     }
                 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.dialplane.bench.baseline.BaselineServer;
 import org.dialplane.bench.load.LoadCommand;
+import org.dialplane.bench.timing.AwaitCommand;
 import org.dialplane.bench.timing.ColdStartCommand;
 import org.dialplane.bench.timing.HotDeployCommand;
 
@@ -20,6 +21,8 @@ public final class Bench {
                       load       run the load scenarios against targets and print the table
                       coldstart  start the product N times with fresh homes; median time to first 200
                       hotdeploy  drop a jar into deploy/ N times; median time until its endpoint answers 200
+                      await      wait until a loopback URL answers a status (for scripts)
+                      freeport   print a free loopback TCP port (for scripts)
                     bench/run.sh runs them all; see bench/README.md.""");
             return;
         }
@@ -30,6 +33,8 @@ public final class Bench {
                 case "load" -> LoadCommand.main(rest);
                 case "coldstart" -> ColdStartCommand.main(rest);
                 case "hotdeploy" -> HotDeployCommand.main(rest);
+                case "await" -> AwaitCommand.main(rest);
+                case "freeport" -> AwaitCommand.printFreePort();
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             }
         } catch (IllegalArgumentException e) {

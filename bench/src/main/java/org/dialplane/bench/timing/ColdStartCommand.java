@@ -56,12 +56,22 @@ public final class ColdStartCommand {
                 .redirectOutput(home.resolveSibling(home.getFileName() + ".log").toFile());
         long start = System.nanoTime();
         Process process = builder.start();
+        // Interrupted (Ctrl-C, run.sh's trap): the product being timed must not outlive the benchmark.
+        Thread stopper = new Thread(() -> {
+            try {
+                stop(process);
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(stopper);
         try {
             long ready = StatusPoller.await(new Target("Dialplane", "127.0.0.1", port, null),
                     "/pbxapi/system/health", 200, timeoutMillis, process.toHandle());
             return (ready - start) / 1e9;
         } finally {
             stop(process);
+            Runtime.getRuntime().removeShutdownHook(stopper);
         }
     }
 

@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 import org.dialplane.bench.Options;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -29,7 +31,9 @@ public final class BaselineServer {
                 : Pool.open(options.get("db-url"), options.get("db-user"), options.get("db-password"));
 
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false); // as felix.http.jetty12 answers: no Server header
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(options.integer("port"));
         server.addConnector(connector);

@@ -12,6 +12,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class ExtensionsServlet extends HttpServlet {
     private static final int MAX_LIMIT = 1000;
-    private static final int CREATE_ATTEMPTS = 10;
+    private static final int CREATE_ATTEMPTS = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DataSource database;
@@ -69,7 +71,13 @@ final class ExtensionsServlet extends HttpServlet {
             noDatabase(response);
             return;
         }
-        Map<String, Object> body = Json.object(request.getInputStream().readAllBytes());
+        Map<String, Object> body;
+        try {
+            body = Json.object(request.getInputStream().readAllBytes());
+        } catch (JsonProcessingException e) {
+            Json.problem(response, 400, "Bad Request", "the body is not a JSON object");
+            return;
+        }
         String name = String.valueOf(body.getOrDefault("name", ""));
         String voicemail = String.valueOf(body.getOrDefault("voicemail", "novm"));
         String secret = HexFormat.of().formatHex(randomBytes());

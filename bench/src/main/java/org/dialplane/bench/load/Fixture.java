@@ -6,8 +6,11 @@ package org.dialplane.bench.load;
  */
 public interface Fixture {
 
-    /** What the fixtures were asked to create, for the request plans. */
-    record Context(int extensions) {
+    /**
+     * What the fixtures provide, for the request plans: how many extensions, and whether to create them or
+     * trust that the database already holds them (a repeated run against an external database).
+     */
+    record Context(int extensions, boolean create) {
     }
 
     String name();

@@ -34,6 +34,7 @@ public final class LoadCommand {
                 Map.entry("duration", "4"),
                 Map.entry("max-requests", "5000000"),
                 Map.entry("extensions", "10000"),
+                Map.entry("seed", "true"),
                 Map.entry("user", "admin"),
                 Map.entry("password", System.getenv().getOrDefault("DIALPLANE_ADMIN_PASSWORD", "")),
                 Map.entry("out", "")));
@@ -48,7 +49,8 @@ public final class LoadCommand {
         dialplane = dialplane.withToken(token);
         // The baseline has no login; it gets the same header so that both parse requests of the same size.
         Target baseline = Target.parse("baseline", options.get("baseline")).withToken(token);
-        Fixture.Context context = new Fixture.Context(options.integer("extensions"));
+        Fixture.Context context = new Fixture.Context(options.integer("extensions"),
+                Boolean.parseBoolean(options.get("seed")));
 
         for (Scenario scenario : scenarios) {
             try {

@@ -22,14 +22,14 @@ public final class Probe {
             HttpConnection.Response response = connection.exchange(
                     target.encode(Request.postJson("/pbxapi/authenticate", body), false), true);
             if (response.status() != 200) {
-                System.out.printf("note: no token from %s: POST /pbxapi/authenticate answered %d%s%n", target.name(),
+                System.err.printf("note: no token from %s: POST /pbxapi/authenticate answered %d%s%n", target.name(),
                         response.status(), response.status() == 404 ? " (no login in this build)" : "");
                 return null;
             }
             JsonNode token = JSON.readTree(response.body()).get("access_token");
             return token == null ? null : token.asText();
         } catch (IOException e) {
-            System.out.printf("note: no token from %s: %s%n", target.name(), e);
+            System.err.printf("note: no token from %s: %s%n", target.name(), e);
             return null;
         }
     }

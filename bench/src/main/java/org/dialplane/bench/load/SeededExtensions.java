@@ -35,6 +35,9 @@ public final class SeededExtensions implements Fixture {
     @Override
     public String prepare(Target dialplane, Context context) throws SkippedException {
         int count = context.extensions();
+        if (!context.create()) {
+            return "using " + count + " extensions from " + FIRST + " already in the database (--seed false)";
+        }
         probe(dialplane, FIRST);
         AtomicInteger next = new AtomicInteger(FIRST + 1);
         AtomicReference<String> failure = new AtomicReference<>();

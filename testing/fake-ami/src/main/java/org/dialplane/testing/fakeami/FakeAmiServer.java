@@ -53,9 +53,22 @@ public final class FakeAmiServer implements AutoCloseable {
     }
 
     public static FakeAmiServer start(String user, String secret) throws IOException {
+        return start(user, secret, 0);
+    }
+
+    /** Starts on a given loopback port (0 = any free port), e.g. to restart a server where a client expects it. */
+    public static FakeAmiServer start(String user, String secret, int port) throws IOException {
         FakeAmiServer server = new FakeAmiServer(user, secret);
-        server.listen(0);
+        server.listen(port);
         return server;
+    }
+
+    /** Runs a server until killed: {@code java -cp fakeami.jar org.dialplane.testing.fakeami.FakeAmiServer [port]}. */
+    public static void main(String[] args) throws Exception {
+        FakeAmiServer server = start("dialplane", "s3cret", args.length > 0 ? Integer.parseInt(args[0]) : 0);
+        System.out.println("fake AMI listening on " + server.host() + ":" + server.port()
+                + " user=" + server.user() + " secret=" + server.secret());
+        Thread.currentThread().join();
     }
 
     public String host() {

@@ -80,6 +80,10 @@ public final class PbxState {
             case "ping" -> List.of(AmiMessage.response("Success", action).with("Ping", "Pong")
                     .with("Timestamp", System.currentTimeMillis() / 1000.0));
             case "command" -> List.of(command(action));
+            case "coresettings" -> List.of(AmiMessage.response("Success", action).with("AMIversion", "7.0.3")
+                    .with("AsteriskVersion", "16.30.0").with("SystemName", "").with("CoreMaxCalls", 0)
+                    .with("CoreRunUser", "asterisk").with("CoreRunGroup", "asterisk")
+                    .with("CoreCDRenabled", "Yes").with("CoreHTTPenabled", "No"));
             case "reload" -> reload(action);
             case "corestatus" -> List.of(AmiMessage.response("Success", action).with("CoreCurrentCalls",
                     channels.size()));

@@ -4,14 +4,19 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.dialplane.core.ami.Ami;
 import org.dialplane.core.rest.ApiException;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -31,6 +36,10 @@ import jakarta.ws.rs.core.MediaType;
 public class SystemResource {
     private final BundleContext context;
 
+    /** Optional and dynamic: health answers even while AMI's component is (re)starting. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Ami ami;
+
     @Activate
     public SystemResource(BundleContext context) {
         this.context = context;
@@ -44,6 +53,8 @@ public class SystemResource {
         health.put("status", "up");
         health.put("version", context.getBundle().getVersion().toString());
         health.put("uptime_seconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+        Ami current = ami;
+        health.put("ami", current == null ? "unknown" : current.state().name().toLowerCase(Locale.ROOT));
         return health;
     }
 

@@ -30,7 +30,7 @@ public record AmiSettings(String host, int port, String user, String secret, Dur
                 text(properties, "dialplane.ami.user", ""), text(properties, "dialplane.ami.secret", ""),
                 Duration.ofMillis(number(properties, "dialplane.ami.connect.timeout.ms", 3000)),
                 Duration.ofMillis(number(properties, "dialplane.ami.backoff.min.ms", 500)),
-                Duration.ofMillis(number(properties, "dialplane.ami.backoff.max.ms", 30_000)));
+                Duration.ofMillis(number(properties, "dialplane.ami.backoff.max.ms", 10_000)));
     }
 
     private static String text(Function<String, String> properties, String key, String fallback) {

@@ -101,6 +101,12 @@ public final class PbxState {
             case "dbdel" -> List.of(astDb.remove(action.get("Family") + "/" + action.get("Key")) != null
                     ? AmiMessage.success(action, "Key deleted successfully")
                     : AmiMessage.error(action, "Database entry not found"));
+            case "dbdeltree" -> {
+                String prefix = action.get("Family") + (action.get("Key") == null ? "" : "/" + action.get("Key"));
+                boolean removed = astDb.keySet().removeIf(key -> key.equals(prefix) || key.startsWith(prefix + "/"));
+                yield List.of(removed ? AmiMessage.success(action, "Key tree deleted successfully")
+                        : AmiMessage.error(action, "Database entry not found"));
+            }
             case "setvar", "queueadd", "queueremove", "redirect", "userevent", "events" ->
                     List.of(AmiMessage.success(action, action.action() + " done"));
             default -> List.of(AmiMessage.error(action, "Invalid/unknown command"));

@@ -3,24 +3,12 @@ package org.dialplane.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
-import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import javax.inject.Inject;
-
-import org.dialplane.core.ami.Ami;
-import org.dialplane.core.ami.AmiAction;
-import org.dialplane.core.ami.AmiEvent;
-import org.dialplane.core.ami.AmiResponse;
-import org.dialplane.core.rest.ApiException;
 import org.dialplane.testing.fakeami.AmiMessage;
 import org.dialplane.testing.fakeami.FakeAmiServer;
 import org.junit.Before;
@@ -30,14 +18,12 @@ import org.ops4j.pax.exam.Option;
 /**
  * Core's AMI connection inside OSGi against the fake AMI server over TCP: MD5 login, actions and event
  * lists, typed events (asterisk-java embedded in core), the state in health, a dropped connection and
- * reconnect, and fast 503s while Asterisk is down.
+ * reconnect, and fast 503s while Asterisk is down. Calls through core's API are in {@link AmiChecks}.
  */
 public class AmiIT extends DialplaneTestSupport {
     /** Started inside the container on first use, on the port core was given; core retries until then. */
     private static FakeAmiServer server;
-
-    @Inject
-    private Ami ami;
+    private AmiChecks checks;
 
     @Override
     protected Option options() {
@@ -71,12 +57,13 @@ public class AmiIT extends DialplaneTestSupport {
         server.resume();
         server.reset();
         await("health shows AMI connected", () -> "connected".equals(amiHealth()));
+        checks = new AmiChecks(context);
     }
 
     @Test
     public void logsInWithAnMd5Challenge() throws Exception {
         server.dropConnections(); // a login recorded after reset()
-        await("reconnected", () -> ami.isConnected() && !server.actions("Login").isEmpty());
+        await("reconnected", () -> checks.connected() && !server.actions("Login").isEmpty());
         AmiMessage login = server.actions("Login").get(0);
         assertEquals("MD5", login.get("AuthType"));
         assertNotNull(login.get("Key"));
@@ -85,28 +72,18 @@ public class AmiIT extends DialplaneTestSupport {
 
     @Test
     public void actionGetsItsResponse() {
-        AmiResponse pong = ami.call(AmiAction.of("Ping"));
-        assertTrue(pong.success());
-        assertEquals("Pong", pong.get("Ping"));
+        checks.pingIsAnswered();
     }
 
     @Test
     public void eventListActionCollectsTypedEvents() {
         server.pbx().addChannel("SIP/300-00000009", "300", "400");
-        AmiResponse channels = ami.call(AmiAction.of("CoreShowChannels").collecting("CoreShowChannelsComplete"));
-        assertTrue(channels.events().stream().anyMatch(event -> event.is("CoreShowChannel")
-                && "SIP/300-00000009".equals(event.get("Channel"))));
+        checks.eventListCollectsTypedEvents("SIP/300-00000009");
     }
 
     @Test
     public void eventsArriveTypedInsideOsgi() {
-        List<AmiEvent> received = new CopyOnWriteArrayList<>();
-        try (Ami.Subscription subscription = ami.subscribe(received::add)) {
-            server.emit("Hangup", Map.of("Channel", "SIP/300-1", "Uniqueid", "9.1", "Cause", "16"));
-            // asterisk-java drops events it has no class for: arriving at all means typed
-            await("a Hangup event", () -> received.stream().anyMatch(event -> event.is("Hangup")));
-        }
-        assertEquals("16", received.stream().filter(event -> event.is("Hangup")).findFirst().get().get("Cause"));
+        checks.emittedEventArrives(server);
     }
 
     @Test
@@ -115,22 +92,14 @@ public class AmiIT extends DialplaneTestSupport {
         server.dropConnections();
         await("logged in again", () -> server.loginCount() > logins);
         await("health shows AMI connected", () -> "connected".equals(amiHealth()));
-        assertTrue(ami.call(AmiAction.of("Ping")).success());
+        checks.pingIsAnswered();
     }
 
     @Test
     public void whileAsteriskIsDownCallsFailFastWith503() throws Exception {
         server.suspend();
         await("health shows AMI disconnected", () -> "disconnected".equals(amiHealth()));
-        long start = System.nanoTime();
-        try {
-            ami.call(AmiAction.of("Ping"));
-            fail("AMI is down, the call must fail");
-        } catch (ApiException down) {
-            assertTrue("fast", System.nanoTime() - start < 1_000_000_000L);
-            assertEquals(503, down.problem().status());
-            assertNotNull(down.headers().get("Retry-After"));
-        }
+        checks.callFailsFastWith503();
         server.resume();
         await("health shows AMI connected again", () -> "connected".equals(amiHealth()));
     }

@@ -79,7 +79,7 @@ public class SessionTokens {
             case REPLAYED -> {
                 revoke(refresh.session());
                 throw new TokenRejected(Reason.REVOKED,
-                        "This refresh token was already used; its session has been revoked");
+                        "This refresh token was already used or revoked; its session is now revoked");
             }
             default -> throw new TokenRejected(Reason.REVOKED, "This refresh token is not known");
         }

@@ -27,21 +27,33 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 
 /** The OSGi framework of one run: configured, provisioned from the features, started and stopped. */
-final class Container {
+public final class Container {
     /** Bundles dropped in deploy/ start at this level, after every bundle of the default installation. */
-    static final int DEPLOY_START_LEVEL = 80;
-    static final int ACTIVE_START_LEVEL = 100;
+    public static final int DEPLOY_START_LEVEL = 80;
+    public static final int ACTIVE_START_LEVEL = 100;
 
     private final Framework framework;
 
     Container(Path home, Settings settings) {
         Map<String, String> properties = new HashMap<>(settings.frameworkProperties());
+        properties.putAll(homeProperties(home));
         properties.put(Constants.FRAMEWORK_STORAGE, home.resolve("data/cache").toString());
         // The cache is rebuilt from the features at every start: what runs is what the features say,
         // plus what deploy/ holds, never a stale copy from an earlier version.
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(ACTIVE_START_LEVEL));
         properties.put("felix.log.level", "1");
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No OSGi framework on the class path"));
+        framework = factory.newFramework(properties);
+    }
+
+    /**
+     * The framework properties that tie a container to its home directory: hot deploy from deploy/. Public
+     * so that the integration tests run their containers exactly like the product.
+     */
+    public static Map<String, String> homeProperties(Path home) {
+        Map<String, String> properties = new HashMap<>();
         properties.put("dialplane.home", home.toString());
         properties.put("felix.fileinstall.dir", home.resolve("deploy").toString());
         properties.put("felix.fileinstall.poll", "250");
@@ -50,9 +62,7 @@ final class Container {
         properties.put("felix.fileinstall.bundles.new.start", "true");
         properties.put("felix.fileinstall.log.level", "2");
         properties.put("felix.fileinstall.enableConfigSave", "false");
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No OSGi framework on the class path"));
-        framework = factory.newFramework(properties);
+        return properties;
     }
 
     /** Installs the bundles at their start levels, starts the framework and waits for the last level. */

@@ -5,15 +5,12 @@ import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Starts Dialplane: resolves the settings, prepares the home directory, boots Felix with the bundles of the
@@ -76,7 +73,7 @@ public final class Main {
         home = home.toAbsolutePath().normalize();
         Distribution.prepareHome(install, home);
         Settings settings = new Settings(flags, System.getenv(), home.resolve("etc/dialplane.cfg"));
-        quietJavaLogging();
+        Logging.configure();
 
         FeatureFile features = FeatureFile.read(install.resolve("bundles/feature.xml"));
         List<FeatureFile.BundleRef> bundles = features.bundles(List.of(settings.get(Setting.FEATURES).split(",")));
@@ -85,6 +82,7 @@ public final class Main {
         container.watchConfigDirectory(home.resolve("etc"));
         Signals.onTermination(() -> {
             try {
+                Logging.quietForShutdown();
                 container.stop(STOP_TIMEOUT_MILLIS);
             } catch (Exception e) {
                 System.err.println("dialplane: error while stopping: " + e);
@@ -132,13 +130,6 @@ public final class Main {
 
     private static String displayHost(String host) {
         return host.equals("0.0.0.0") || host.isEmpty() ? "localhost" : host;
-    }
-
-    /** Jersey and the whiteboard log through java.util.logging; only warnings and worse are worth showing. */
-    private static void quietJavaLogging() {
-        Logger root = Logger.getLogger("");
-        root.setLevel(Level.WARNING);
-        Arrays.stream(root.getHandlers()).forEach(h -> h.setLevel(Level.WARNING));
     }
 
     private static void usage(PrintStream out) {

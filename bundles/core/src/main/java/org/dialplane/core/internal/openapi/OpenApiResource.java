@@ -1,0 +1,116 @@
+package org.dialplane.core.internal.openapi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.dialplane.core.auth.Public;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceObjects;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.jakartars.whiteboard.JakartarsWhiteboardConstants;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.osgi.util.tracker.ServiceTracker;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The OpenAPI document and a docs page for the resources that are active now. It tracks the whiteboard's
+ * resource services, so a bundle that comes or goes changes the document at once; there is no list of
+ * resources anywhere.
+ */
+// Immediate: the whiteboard gets and releases resource instances; a delayed component would be disposed
+// (closing its tracker) each time the last user lets go.
+@Component(service = OpenApiResource.class, immediate = true)
+@JakartarsResource
+@JakartarsName("dialplane.openapi")
+@Path("")
+@Public
+public class OpenApiResource {
+    static final String BASE_PATH = "/pbxapi";
+
+    private final BundleContext context;
+    private final String version;
+    private final ServiceTracker<Object, List<Operation>> resources;
+
+    @Activate
+    public OpenApiResource(BundleContext context) throws InvalidSyntaxException {
+        this.context = context;
+        this.version = context.getBundle().getVersion().toString();
+        String filter = "(" + JakartarsWhiteboardConstants.JAKARTA_RS_RESOURCE + "=true)";
+        this.resources = new ServiceTracker<>(context, context.createFilter(filter), null) {
+            @Override
+            public List<Operation> addingService(ServiceReference<Object> reference) {
+                return introspect(reference);
+            }
+
+            @Override
+            public void removedService(ServiceReference<Object> reference, List<Operation> operations) {
+                // introspect() releases what it gets; nothing is held per tracked service
+            }
+        };
+        resources.open(true);
+    }
+
+    @Deactivate
+    void deactivate() {
+        resources.close();
+    }
+
+    @GET
+    @Path("openapi.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> openApi() {
+        return OpenApiDocument.render(version, operations());
+    }
+
+    @GET
+    @Path("docs")
+    @Produces(MediaType.TEXT_HTML)
+    public String docs() {
+        return DocsPage.render(version, operations());
+    }
+
+    private List<Operation> operations() {
+        List<Operation> all = new ArrayList<>();
+        resources.getTracked().values().forEach(all::addAll);
+        all.sort(java.util.Comparator.comparing(Operation::path).thenComparing(Operation::method));
+        return all;
+    }
+
+    /**
+     * Reads the resource class named by the service's objectClass when it carries {@code @Path} (the usual DS
+     * registration); otherwise the class is only known from an instance: get one, read it, release it.
+     */
+    private List<Operation> introspect(ServiceReference<Object> reference) {
+        for (String name : (String[]) reference.getProperty(Constants.OBJECTCLASS)) {
+            try {
+                Class<?> type = reference.getBundle().loadClass(name);
+                if (type.isAnnotationPresent(Path.class)) {
+                    return ResourceIntrospector.operations(BASE_PATH, type);
+                }
+            } catch (ClassNotFoundException | IllegalStateException e) {
+                // not visible from the registering bundle: fall back to an instance
+            }
+        }
+        ServiceObjects<Object> objects = context.getServiceObjects(reference);
+        Object instance = objects == null ? null : objects.getService();
+        if (instance == null) {
+            return List.of();
+        }
+        try {
+            return ResourceIntrospector.operations(BASE_PATH, instance.getClass());
+        } finally {
+            objects.ungetService(instance);
+        }
+    }
+}

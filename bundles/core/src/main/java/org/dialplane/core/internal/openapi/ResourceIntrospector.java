@@ -1,0 +1,154 @@
+package org.dialplane.core.internal.openapi;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.dialplane.core.auth.Public;
+import org.dialplane.core.rest.Doc;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.MatrixParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+
+/** Reads the operations of a JAX-RS resource class from its annotations. */
+final class ResourceIntrospector {
+    private ResourceIntrospector() {
+    }
+
+    static List<Operation> operations(String basePath, Class<?> resource) {
+        Path classPath = resource.getAnnotation(Path.class);
+        if (classPath == null) {
+            return List.of();
+        }
+        List<Operation> operations = new ArrayList<>();
+        for (Method method : resource.getMethods()) {
+            String httpMethod = httpMethod(method);
+            if (httpMethod == null) {
+                continue;
+            }
+            Path methodPath = method.getAnnotation(Path.class);
+            String path = join(basePath, classPath.value(), methodPath == null ? "" : methodPath.value());
+            boolean isPublic = method.isAnnotationPresent(Public.class) || resource.isAnnotationPresent(Public.class);
+            operations.add(new Operation(httpMethod, path, tag(basePath, path), summary(method),
+                    parameters(method), body(method), produces(resource, method), isPublic));
+        }
+        operations.sort(Comparator.comparing(Operation::path).thenComparing(Operation::method));
+        return operations;
+    }
+
+    private static String httpMethod(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (http != null) {
+                return http.value();
+            }
+        }
+        return null;
+    }
+
+    /** Joins path segments and drops JAX-RS regular expressions: {@code {id: [0-9]+}} becomes {@code {id}}. */
+    static String join(String... segments) {
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            for (String part : segment.split("/")) {
+                if (!part.isEmpty()) {
+                    path.append('/').append(part.replaceAll("\\{\\s*([^:}\\s]+)\\s*:[^}]*}", "{$1}"));
+                }
+            }
+        }
+        return path.length() == 0 ? "/" : path.toString();
+    }
+
+    private static String tag(String basePath, String path) {
+        String rest = path.startsWith(basePath) ? path.substring(basePath.length()) : path;
+        String[] parts = rest.split("/");
+        return parts.length > 1 && !parts[1].isEmpty() ? parts[1] : "api";
+    }
+
+    private static String summary(Method method) {
+        Doc doc = method.getAnnotation(Doc.class);
+        if (doc != null) {
+            return doc.value();
+        }
+        String words = method.getName().replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static List<Operation.Parameter> parameters(Method method) {
+        List<Operation.Parameter> parameters = new ArrayList<>();
+        Annotation[][] annotations = method.getParameterAnnotations();
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            String defaultValue = null;
+            for (Annotation annotation : annotations[i]) {
+                if (annotation instanceof DefaultValue value) {
+                    defaultValue = value.value();
+                }
+            }
+            for (Annotation annotation : annotations[i]) {
+                if (annotation instanceof PathParam p) {
+                    parameters.add(new Operation.Parameter("path", p.value(), types[i], null));
+                } else if (annotation instanceof QueryParam q) {
+                    parameters.add(new Operation.Parameter("query", q.value(), types[i], defaultValue));
+                } else if (annotation instanceof HeaderParam h) {
+                    parameters.add(new Operation.Parameter("header", h.value(), types[i], defaultValue));
+                } else if (annotation instanceof FormParam f) {
+                    parameters.add(new Operation.Parameter("form", f.value(), types[i], defaultValue));
+                } else if (annotation instanceof BeanParam) {
+                    parameters.addAll(beanParameters(types[i]));
+                }
+            }
+        }
+        return parameters;
+    }
+
+    /** The query parameters declared by the fields of a {@code @BeanParam} class. */
+    private static List<Operation.Parameter> beanParameters(Class<?> bean) {
+        List<Operation.Parameter> parameters = new ArrayList<>();
+        for (var field : bean.getDeclaredFields()) {
+            QueryParam query = field.getAnnotation(QueryParam.class);
+            if (query != null) {
+                DefaultValue value = field.getAnnotation(DefaultValue.class);
+                parameters.add(new Operation.Parameter("query", query.value(), field.getType(),
+                        value == null ? null : value.value()));
+            }
+        }
+        return parameters;
+    }
+
+    /** The entity parameter: the one parameter without any JAX-RS parameter annotation. */
+    private static Class<?> body(Method method) {
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < annotations.length; i++) {
+            boolean annotated = Arrays.stream(annotations[i]).anyMatch(a -> a instanceof PathParam
+                    || a instanceof QueryParam || a instanceof HeaderParam || a instanceof FormParam
+                    || a instanceof BeanParam || a instanceof Context || a instanceof CookieParam
+                    || a instanceof MatrixParam);
+            if (!annotated) {
+                return method.getParameterTypes()[i];
+            }
+        }
+        return null;
+    }
+
+    private static List<String> produces(Class<?> resource, Method method) {
+        Produces produces = method.getAnnotation(Produces.class);
+        if (produces == null) {
+            produces = resource.getAnnotation(Produces.class);
+        }
+        return produces == null ? List.of("application/json") : List.of(produces.value());
+    }
+}

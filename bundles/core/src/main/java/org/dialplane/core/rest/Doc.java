@@ -1,0 +1,18 @@
+package org.dialplane.core.rest;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A one-line summary of a resource method (or a resource class) for the generated OpenAPI document and the
+ * docs page. Without it, the summary is derived from the method name.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ ElementType.TYPE, ElementType.METHOD })
+public @interface Doc {
+    String value();
+}

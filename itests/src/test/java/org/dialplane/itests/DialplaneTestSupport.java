@@ -1,0 +1,168 @@
+package org.dialplane.itests;
+
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.jar.JarFile;
+
+import javax.inject.Inject;
+
+import org.dialplane.launcher.Container;
+import org.dialplane.launcher.FeatureFile;
+import org.dialplane.launcher.Logging;
+import org.junit.Before;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The base of every integration test: a Felix container per test class with the bundles of the default
+ * feature, at their start levels, from the same repository the distribution is built from; its own free HTTP
+ * port and home directory; and an HTTP client. Subclasses add options by overriding {@link #options()}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class DialplaneTestSupport {
+    /** How long a condition may take before a test fails. */
+    protected static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    @Inject
+    protected BundleContext context;
+
+    protected Http http;
+
+    @Configuration
+    public Option[] configuration() throws IOException {
+        List<Option> options = new ArrayList<>();
+        options.add(features("dialplane"));
+        options.add(home(getClass().getSimpleName()));
+        options.add(httpPort(freePort()));
+        options.add(logging());
+        options.add(junitBundles());
+        options.add(frameworkProperty("org.osgi.framework.startlevel.beginning")
+                .value(Integer.toString(Container.ACTIVE_START_LEVEL)));
+        options.add(frameworkStartLevel(Container.ACTIVE_START_LEVEL));
+        options.add(cleanCaches(true));
+        options.add(options());
+        return options.toArray(Option[]::new);
+    }
+
+    /** More options for one test class; none by default. */
+    protected Option options() {
+        return composite();
+    }
+
+    @Before
+    public void awaitApi() {
+        http = new Http(Integer.parseInt(context.getProperty("org.osgi.service.http.port")));
+        await("the API answers /pbxapi/system/health", () -> http.get("/pbxapi/system/health").status() == 200);
+    }
+
+    // ---- options -------------------------------------------------------------------------------------------
+
+    /** The bundles of the named features, at their start levels, from the distribution's repository. */
+    public static Option features(String... names) throws IOException {
+        Path repository = Path.of(System.getProperty("dialplane.repository"));
+        FeatureFile file = FeatureFile.read(repository.resolve("feature.xml"));
+        List<Option> bundles = new ArrayList<>();
+        for (FeatureFile.BundleRef ref : file.bundles(List.of(names))) {
+            Path jar = repository.resolve(ref.repositoryPath());
+            var option = bundle(jar.toUri().toString()).startLevel(ref.startLevel());
+            bundles.add(isFragment(jar) ? option.noStart() : option);
+        }
+        return composite(bundles.toArray(Option[]::new));
+    }
+
+    private static boolean isFragment(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
+        }
+    }
+
+    /** A fresh home directory for this test class, wired like the product's (deploy/ watched). */
+    public static Option home(String name) throws IOException {
+        Path home = Path.of(System.getProperty("dialplane.test.work")).resolve(name).toAbsolutePath();
+        deleteRecursively(home);
+        Files.createDirectories(home.resolve("deploy"));
+        List<Option> options = new ArrayList<>();
+        options.add(workingDirectory(home.resolve("exam").toString()));
+        Container.homeProperties(home).forEach((key, value) -> options.add(frameworkProperty(key).value(value)));
+        return composite(options.toArray(Option[]::new));
+    }
+
+    public static Option httpPort(int port) {
+        return frameworkProperty("org.osgi.service.http.port").value(Integer.toString(port));
+    }
+
+    public static Option logging() {
+        List<Option> options = new ArrayList<>();
+        Logging.systemProperties().forEach((key, value) -> options.add(systemProperty(key).value(value)));
+        return composite(options.toArray(Option[]::new));
+    }
+
+    /** A jar built by this project for the tests, such as the example vendor bundle. */
+    public static Path testBundle(String artifactId) {
+        return Path.of(System.getProperty("dialplane.test.bundles")).resolve(artifactId + ".jar");
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- conditions ----------------------------------------------------------------------------------------
+
+    /** Waits until the condition holds, failing the test with {@code what} after {@link #DEADLINE}. */
+    public static void await(String what, BooleanSupplier condition) {
+        await(what, DEADLINE, condition);
+    }
+
+    public static void await(String what, Duration deadline, BooleanSupplier condition) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                fail("Timed out after " + deadline.toMillis() + " ms waiting until " + what);
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("Interrupted waiting until " + what);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -87,6 +87,9 @@ public abstract class DialplaneTestSupport {
         List<Option> bundles = new ArrayList<>();
         for (FeatureFile.BundleRef ref : file.bundles(List.of(names))) {
             Path jar = repository.resolve(ref.repositoryPath());
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(ref.url() + " is in feature.xml but not in features/pom.xml: " + jar);
+            }
             var option = bundle(jar.toUri().toString()).startLevel(ref.startLevel());
             bundles.add(isFragment(jar) ? option.noStart() : option);
         }

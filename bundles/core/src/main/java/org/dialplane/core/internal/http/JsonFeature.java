@@ -34,6 +34,8 @@ public class JsonFeature implements Feature {
     @Override
     public boolean configure(FeatureContext context) {
         context.register(JacksonFeature.withoutExceptionMappers());
+        // WADL needs a JAXB implementation the container does not have; OpenAPI documents the API instead.
+        context.property("jersey.config.server.wadl.disableWadl", true);
         context.register((ContextResolver<ObjectMapper>) type -> MAPPER);
         return true;
     }

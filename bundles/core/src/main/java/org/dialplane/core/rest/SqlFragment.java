@@ -55,6 +55,13 @@ public record SqlFragment(String sql, List<Object> params) {
         return append(of(moreSql, moreParams));
     }
 
+    /** {@code column IN (?, ?, ...)} over the values; {@code column} is the resource's own SQL, never input. */
+    public static SqlFragment in(String column, java.util.Collection<String> values) {
+        java.util.StringJoiner marks = new java.util.StringJoiner(", ", column + " IN (", ")");
+        values.forEach(v -> marks.add("?"));
+        return of(marks.toString(), values.toArray());
+    }
+
     /** {@code " WHERE a AND b"} from the non-empty conditions, or nothing when all are empty. */
     public static SqlFragment where(SqlFragment... conditions) {
         SqlFragment joined = EMPTY;

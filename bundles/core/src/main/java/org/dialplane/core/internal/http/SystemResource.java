@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.dialplane.core.internal.db.DatabaseStatus;
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.rest.ApiException;
 import org.osgi.framework.Bundle;
@@ -35,14 +36,16 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class SystemResource {
     private final BundleContext context;
+    private final DatabaseStatus database;
 
     /** Optional and dynamic: health answers even while AMI's component is (re)starting. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Ami ami;
 
     @Activate
-    public SystemResource(BundleContext context) {
+    public SystemResource(BundleContext context, @Reference DatabaseStatus database) {
         this.context = context;
+        this.database = database;
     }
 
     /** Liveness: answers without authentication. */
@@ -53,6 +56,7 @@ public class SystemResource {
         health.put("status", "up");
         health.put("version", context.getBundle().getVersion().toString());
         health.put("uptime_seconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+        health.put("database", database.describe());
         Ami current = ami;
         health.put("ami", current == null ? "unknown" : current.state().name().toLowerCase(Locale.ROOT));
         return health;

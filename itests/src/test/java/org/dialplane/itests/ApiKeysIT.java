@@ -1,5 +1,7 @@
 package org.dialplane.itests;
 
+import static org.ops4j.pax.exam.CoreOptions.composite;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -27,7 +29,7 @@ public class ApiKeysIT extends DialplaneTestSupport {
 
     @Override
     protected Option options() {
-        return Logins.adminPassword();
+        return composite(database("ApiKeysIT"), Logins.adminPassword());
     }
 
     @Before

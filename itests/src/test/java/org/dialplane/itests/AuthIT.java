@@ -32,7 +32,7 @@ public class AuthIT extends DialplaneTestSupport {
     /** A 2 s access token lifetime, so expiry can be observed. */
     @Override
     protected Option options() {
-        return composite(Logins.adminPassword(), frameworkProperty("dialplane.access.token.ttl").value("2"));
+        return composite(database("AuthIT"), Logins.adminPassword(), frameworkProperty("dialplane.access.token.ttl").value("2"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.example.dialplane.hello;
 
 import java.util.Map;
 
+import org.dialplane.core.auth.Public;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
@@ -24,7 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class HelloResource {
 
+    /** Public, so that the hot-deploy demo needs no credentials; core authenticates every other method. */
     @GET
+    @Public
     public Map<String, String> hello(@QueryParam("name") String name) {
         String who = name == null || name.isBlank() ? "world" : name.strip();
         return Map.of("message", "Hello, " + who + "!", "vendor", "example");

@@ -10,6 +10,9 @@ import java.util.Map;
 import org.dialplane.core.internal.db.DatabaseStatus;
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.auth.Authentication;
+import org.dialplane.core.auth.GlobalOnly;
+import org.dialplane.core.auth.Public;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -18,20 +21,20 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 /** Health and the state of the container. */
 @Component(service = SystemResource.class)
 @JakartarsResource
 @JakartarsName("dialplane.system")
+@JakartarsExtensionSelect(Authentication.REQUIRED)
 @Path("system")
 @Produces(MediaType.APPLICATION_JSON)
 public class SystemResource {
@@ -50,6 +53,7 @@ public class SystemResource {
 
     /** Liveness: answers without authentication. */
     @GET
+    @Public
     @Path("health")
     public Map<String, Object> health() {
         Map<String, Object> health = new LinkedHashMap<>();
@@ -64,11 +68,9 @@ public class SystemResource {
 
     /** The bundles of the container and their states. */
     @GET
+    @GlobalOnly
     @Path("bundles")
-    public Map<String, Object> bundles(@Context HttpServletRequest request) {
-        if (!isLoopback(request.getRemoteAddr())) {
-            throw ApiException.forbidden("The bundle list is only served to local clients.");
-        }
+    public Map<String, Object> bundles() {
         List<Map<String, Object>> bundles = Arrays.stream(context.getBundles()).map(SystemResource::describe)
                 .toList();
         return Map.of("results", bundles);
@@ -98,10 +100,5 @@ public class SystemResource {
             case Bundle.ACTIVE -> "ACTIVE";
             default -> "UNKNOWN";
         };
-    }
-
-    private static boolean isLoopback(String address) {
-        return address != null && (address.startsWith("127.") || address.equals("::1")
-                || address.equals("0:0:0:0:0:0:0:1") || address.equals("[::1]"));
     }
 }

@@ -1,0 +1,94 @@
+package org.dialplane.core.internal.tenants;
+
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dialplane.core.auth.Authentication;
+import org.dialplane.core.auth.GlobalOnly;
+import org.dialplane.core.auth.Tenant;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code /tenants}: the tenants of the installation, managed by global callers only. */
+@Component(service = TenantsResource.class)
+@JakartarsResource
+@JakartarsName("dialplane.tenants")
+@JakartarsExtensionSelect(Authentication.REQUIRED)
+@Path("tenants")
+@GlobalOnly
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TenantsResource {
+    private final TenantService tenants;
+
+    @Activate
+    public TenantsResource(@Reference TenantService tenants) {
+        this.tenants = tenants;
+    }
+
+    @GET
+    public Map<String, Object> list() throws SQLException {
+        return results(tenants.list());
+    }
+
+    @GET
+    @Path("{id}")
+    public Map<String, Object> get(@PathParam("id") String id) throws SQLException {
+        return results(List.of(tenants.get(id)));
+    }
+
+    @POST
+    public Response create(Map<String, Object> body, @Context UriInfo uri) throws SQLException {
+        Tenant created = tenants.create(body);
+        URI location = uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build();
+        return Response.created(location).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public Map<String, Object> update(@PathParam("id") String id, Map<String, Object> body) throws SQLException {
+        return results(List.of(tenants.update(id, body)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) throws SQLException {
+        tenants.delete(id);
+        return Response.ok().build();
+    }
+
+    private static Map<String, Object> results(List<Tenant> list) {
+        return Map.of("results", list.stream().map(TenantsResource::json).toList());
+    }
+
+    private static Map<String, Object> json(Tenant tenant) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", tenant.id());
+        row.put("code", tenant.code());
+        row.put("name", tenant.name());
+        row.put("enabled", tenant.enabled());
+        row.put("range_start", tenant.rangeStart());
+        row.put("range_end", tenant.rangeEnd());
+        return row;
+    }
+}

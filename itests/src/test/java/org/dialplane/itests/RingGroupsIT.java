@@ -16,6 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.dialplane.core.db.Database;
 import org.junit.Before;
@@ -278,7 +282,76 @@ public class RingGroupsIT extends DialplaneTestSupport {
         assertEquals(Bundle.ACTIVE, ringGroups.getState());
     }
 
+    @Test
+    public void fiftyConcurrentPostsGetFiftyNumbers() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<String> numbers = new ArrayList<>();
+        try {
+            List<Future<Http.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                answers.add(pool.submit(() -> admin.json("POST", "/pbxapi/ringgroups?reload=0", SALES)));
+            }
+            for (Future<Http.Response> answer : answers) {
+                Http.Response response = answer.get();
+                assertEquals(response.toString(), 201, response.status());
+                String location = response.header("location");
+                numbers.add(location.substring(location.lastIndexOf('/') + 1));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(50, new TreeSet<>(numbers).size());
+        assertEquals(200, delete(String.join(",", numbers)).status());
+    }
+
+    @Test
+    public void tenantsSeeTheirOwnAndReadOnlyKeysOnlyRead() {
+        Http.Response login = http.send("POST", "/pbxapi/authenticate", "user=admin&password=" + ADMIN_PASSWORD,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        String adminToken = login.json().get("access_token").asText();
+        String tenantA = tenant(adminToken, 8000, 8099);
+        String tenantB = tenant(adminToken, 8100, 8199);
+        Http keyA = http.bearer(key(adminToken, "{\"name\":\"a\",\"tenant\":\"" + tenantA + "\"}"));
+        Http keyB = http.bearer(key(adminToken, "{\"name\":\"b\",\"tenant\":\"" + tenantB + "\"}"));
+        Http readOnly = http.bearer(key(adminToken, "{\"name\":\"ro\",\"read_only\":true}"));
+
+        Http.Response created = keyA.json("POST", "/pbxapi/ringgroups?reload=0", SALES);
+        assertEquals(created.toString(), 201, created.status());
+        assertTrue(created.header("location"), created.header("location").endsWith("/pbxapi/ringgroups/8000"));
+        assertEquals(200, keyA.get("/pbxapi/ringgroups/8000").status());
+        assertInvalid(keyA.json("PUT", "/pbxapi/ringgroups/8150?reload=0", SALES), "extension");
+
+        assertEquals(404, keyB.get("/pbxapi/ringgroups/8000").status());
+        assertEquals(404, keyB.send("DELETE", "/pbxapi/ringgroups/8000?reload=0", null, Map.of()).status());
+        assertTrue(JsonAssert.texts(keyB.get("/pbxapi/ringgroups").json().get("results"), "id").isEmpty());
+        assertEquals(200, admin.get("/pbxapi/ringgroups/8000").status());
+
+        assertEquals(200, readOnly.get("/pbxapi/ringgroups/8000").status());
+        Http.Response refused = readOnly.json("PUT", "/pbxapi/ringgroups/8000?reload=0", "{\"name\":\"Hijack\"}");
+        assertEquals(403, refused.status());
+        ContainerIT.assertProblem(refused, 403);
+        assertEquals(403, readOnly.send("DELETE", "/pbxapi/ringgroups/8000", null, Map.of()).status());
+        assertEquals(200, keyA.send("DELETE", "/pbxapi/ringgroups/8000?reload=0", null, Map.of()).status());
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
+
+    /** A new tenant with a number range; its code. */
+    private String tenant(String adminToken, int start, int end) {
+        String code = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Http.Response response = http.send("POST", "/pbxapi/tenants", "{\"code\":\"" + code + "\",\"name\":\"Tenant "
+                + code + "\",\"range_start\":" + start + ",\"range_end\":" + end + "}", Logins.jsonWithBearer(adminToken));
+        assertEquals(response.toString(), 201, response.status());
+        return code;
+    }
+
+    /** A new API key's text. */
+    private String key(String adminToken, String body) {
+        Http.Response response = http.send("POST", "/pbxapi/apikeys", body, Logins.jsonWithBearer(adminToken));
+        assertEquals(response.toString(), 201, response.status());
+        return response.json().get("results").get(0).get("key").asText();
+    }
+
 
     private Http.Response delete(String ids) {
         return admin.send("DELETE", "/pbxapi/ringgroups/" + ids + "?reload=0", null, Map.of());

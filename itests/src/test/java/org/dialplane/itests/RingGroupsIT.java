@@ -218,6 +218,7 @@ public class RingGroupsIT extends DialplaneTestSupport {
 
         assertEquals(200, admin.json("PUT", "/pbxapi/ringgroups/7200?reload=0",
                 "{\"extension_list\":[\"203\"],\"confirm_calls\":false,\"change_callerid\":\"default\"}").status());
+        assertInvalid(admin.json("PUT", "/pbxapi/ringgroups/7200?reload=0", "{\"extension_list\":[]}"), "extension_list");
         JsonNode changed = admin.get("/pbxapi/ringgroups/7200?fields=*").json().get("results").get(0);
         assertEquals(JsonAssert.parse("[\"203\"]"), changed.get("extension_list"));
         assertEquals("off", changed.get("confirm_calls").asText());

@@ -108,7 +108,9 @@ final class RingGroupFields {
         String extension = v.text("extension").matches(NUMBER, "2 to 10 digits").value();
         List<String> members = v.textList(MEMBERS).required(creating).distinct()
                 .items(MEMBER, "an extension number, or an external number ending in #").value();
-        if (members != null) {
+        if (members != null && members.isEmpty()) {
+            v.error(MEMBERS, "must not be empty"); // an update too: a ring group that rings nobody is a mistake
+        } else if (members != null) {
             String grplist = IssabelRingGroup.joinMembers(members);
             if (grplist.length() > 255) {
                 v.error(MEMBERS, "must fit in 255 characters when joined with '-'");

@@ -31,10 +31,24 @@ public class ExtensionsIT extends DialplaneTestSupport {
 
     private Http admin;
 
+    private static final Path ASTERISK_ETC = Path.of(System.getProperty("dialplane.test.work"), "ExtensionsIT-etc")
+            .toAbsolutePath();
+
     @Override
     protected Option options() {
-        return composite(database("ExtensionsIT"), Logins.adminPassword(),
+        try {
+            Files.createDirectories(ASTERISK_ETC);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return composite(database(), Logins.adminPassword(),
+                frameworkProperty("dialplane.asterisk.etc").value(ASTERISK_ETC.toString()),
                 frameworkProperty("dialplane.apply.command").value("/bin/sh -c \"echo applied >> '" + APPLIED + "'\""));
+    }
+
+    /** A fresh database of this class's own; {@link ExtensionsOnDumpIT} runs the same tests on the 2018 dump. */
+    protected Option database() {
+        return database("ExtensionsIT");
     }
 
     @Before
@@ -183,6 +197,52 @@ public class ExtensionsIT extends DialplaneTestSupport {
         assertEquals(400, admin.get("/pbxapi/extensions?limit=zero").status());
         JsonNode narrow = admin.get("/pbxapi/extensions/5000?fields=name").json().get("results").get(0);
         assertEquals(Set.of("name"), names(narrow));
+    }
+
+    @Test
+    public void voicemailDefaultWritesTheMailboxAndNovmRemovesIt() throws IOException {
+        Path conf = ASTERISK_ETC.resolve("voicemail.conf");
+        assertEquals(200, admin.json("PUT", "/pbxapi/extensions/6001?reload=0",
+                "{\"name\":\"Mail Box\",\"voicemail\":\"default\"}").status());
+        List<String> lines = Files.readAllLines(conf);
+        assertTrue(lines.toString(), lines.contains("[default]"));
+        assertTrue(lines.toString(), lines.contains("6001 => 6001,Mail Box,,,attach=no|saycid=no|envelope=no|delete=no"));
+        assertEquals("default", admin.get("/pbxapi/extensions/6001?fields=voicemail").json().get("results").get(0)
+                .get("voicemail").asText());
+
+        assertEquals(200, admin.json("PUT", "/pbxapi/extensions/6001?reload=0", "{\"voicemail\":\"novm\"}").status());
+        assertFalse(Files.readString(conf).contains("6001 =>"));
+        assertEquals(200, admin.json("PUT", "/pbxapi/extensions/6001?reload=0", "{\"voicemail\":\"default\"}").status());
+        assertTrue(Files.readString(conf).contains("6001 => 6001,Mail Box,"));
+        assertEquals(200, admin.send("DELETE", "/pbxapi/extensions/6001?reload=0", null, java.util.Map.of()).status());
+        assertFalse(Files.readString(conf).contains("6001 =>"));
+    }
+
+    @Test
+    public void tenantsSeeOnlyTheirOwnAndReadOnlyKeysCannotWrite() {
+        String adminToken = Logins.adminToken(http);
+        String tenantA = Logins.tenant(http, adminToken, 7000, 7099);
+        String tenantB = Logins.tenant(http, adminToken, 7100, 7199);
+        Http keyA = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"a\",\"tenant\":\"" + tenantA + "\"}"));
+        Http keyB = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"b\",\"tenant\":\"" + tenantB + "\"}"));
+        Http readOnly = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"ro\",\"read_only\":true}"));
+
+        Http.Response created = keyA.json("POST", "/pbxapi/extensions?reload=0", "{\"name\":\"Tenant A\"}");
+        assertEquals(created.toString(), 201, created.status());
+        String number = created.header("location").replaceAll(".*/", "");
+        assertEquals("7000", number);
+        assertEquals(200, keyA.get("/pbxapi/extensions/" + number).status());
+        assertEquals(404, keyB.get("/pbxapi/extensions/" + number).status());
+        assertEquals(404, keyB.send("DELETE", "/pbxapi/extensions/" + number + "?reload=0", null, java.util.Map.of())
+                .status());
+        assertEquals(0, keyB.get("/pbxapi/extensions").json().get("results").size());
+        assertEquals(422, keyB.json("PUT", "/pbxapi/extensions/7050?reload=0", "{}").status());
+
+        Http.Response readOnlyView = readOnly.get("/pbxapi/extensions/" + number);
+        assertEquals(200, readOnlyView.status());
+        assertFalse(readOnlyView.body(), readOnlyView.json().get("results").get(0).has("secret"));
+        assertEquals(403, readOnly.json("PUT", "/pbxapi/extensions/" + number + "?reload=0", "{\"name\":\"x\"}").status());
+        assertEquals(403, readOnly.send("DELETE", "/pbxapi/extensions/" + number, null, java.util.Map.of()).status());
     }
 
     @Test

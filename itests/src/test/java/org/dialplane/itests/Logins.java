@@ -54,4 +54,20 @@ public final class Logins {
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
+
+    /** Creates a tenant with a number range; its code. */
+    public static String tenant(Http http, String adminToken, int start, int end) {
+        String code = "t" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Http.Response response = http.send("POST", "/pbxapi/tenants", "{\"code\":\"" + code + "\",\"name\":\"Tenant "
+                + code + "\",\"range_start\":" + start + ",\"range_end\":" + end + "}", jsonWithBearer(adminToken));
+        assertEquals(response.toString(), 201, response.status());
+        return code;
+    }
+
+    /** Creates an API key ({@code body}: name, tenant, read_only); the key's text, shown only this once. */
+    public static String apiKey(Http http, String adminToken, String body) {
+        Http.Response response = http.send("POST", "/pbxapi/apikeys", body, jsonWithBearer(adminToken));
+        assertEquals(response.toString(), 201, response.status());
+        return response.json().get("results").get(0).get("key").asText();
+    }
 }

@@ -310,11 +310,11 @@ public class RingGroupsIT extends DialplaneTestSupport {
         Http.Response login = http.send("POST", "/pbxapi/authenticate", "user=admin&password=" + Logins.ADMIN_PASSWORD,
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         String adminToken = login.json().get("access_token").asText();
-        String tenantA = tenant(adminToken, 8000, 8099);
-        String tenantB = tenant(adminToken, 8100, 8199);
-        Http keyA = http.bearer(key(adminToken, "{\"name\":\"a\",\"tenant\":\"" + tenantA + "\"}"));
-        Http keyB = http.bearer(key(adminToken, "{\"name\":\"b\",\"tenant\":\"" + tenantB + "\"}"));
-        Http readOnly = http.bearer(key(adminToken, "{\"name\":\"ro\",\"read_only\":true}"));
+        String tenantA = Logins.tenant(http, adminToken, 8000, 8099);
+        String tenantB = Logins.tenant(http, adminToken, 8100, 8199);
+        Http keyA = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"a\",\"tenant\":\"" + tenantA + "\"}"));
+        Http keyB = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"b\",\"tenant\":\"" + tenantB + "\"}"));
+        Http readOnly = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"ro\",\"read_only\":true}"));
 
         Http.Response created = keyA.json("POST", "/pbxapi/ringgroups?reload=0", SALES);
         assertEquals(created.toString(), 201, created.status());
@@ -338,22 +338,6 @@ public class RingGroupsIT extends DialplaneTestSupport {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     /** A new tenant with a number range; its code. */
-    private String tenant(String adminToken, int start, int end) {
-        String code = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Http.Response response = http.send("POST", "/pbxapi/tenants", "{\"code\":\"" + code + "\",\"name\":\"Tenant "
-                + code + "\",\"range_start\":" + start + ",\"range_end\":" + end + "}", Logins.jsonWithBearer(adminToken));
-        assertEquals(response.toString(), 201, response.status());
-        return code;
-    }
-
-    /** A new API key's text. */
-    private String key(String adminToken, String body) {
-        Http.Response response = http.send("POST", "/pbxapi/apikeys", body, Logins.jsonWithBearer(adminToken));
-        assertEquals(response.toString(), 201, response.status());
-        return response.json().get("results").get(0).get("key").asText();
-    }
-
-
     private Http.Response delete(String ids) {
         return admin.send("DELETE", "/pbxapi/ringgroups/" + ids + "?reload=0", null, Map.of());
     }

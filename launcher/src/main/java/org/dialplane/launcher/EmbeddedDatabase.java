@@ -14,6 +14,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import org.slf4j.LoggerFactory;
@@ -42,11 +44,14 @@ public final class EmbeddedDatabase {
     private final Server server;
     private final int port;
     private final String password;
+    /** Completes when mysqld accepts connections; the container starts meanwhile, and core retries until then. */
+    private final CompletableFuture<Void> started;
 
-    private EmbeddedDatabase(Server server, int port, String password) {
+    private EmbeddedDatabase(Server server, int port, String password, CompletableFuture<Void> started) {
         this.server = server;
         this.port = port;
         this.password = password;
+        this.started = started;
     }
 
     /** Starts the embedded server when the settings name no database; empty when one is configured. */
@@ -54,10 +59,16 @@ public final class EmbeddedDatabase {
         if (!settings.get(Setting.DB_URL).isEmpty()) {
             return Optional.empty();
         }
-        long started = System.nanoTime();
-        EmbeddedDatabase database = start(home.resolve("data"));
-        System.out.printf("Embedded MariaDB on 127.0.0.1:%d started in %.2f s (data in %s)%n", database.port,
-                (System.nanoTime() - started) / 1e9, home.resolve("data/mariadb"));
+        long begun = System.nanoTime();
+        EmbeddedDatabase database = launch(home.resolve("data"));
+        database.started.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                System.out.printf("Embedded MariaDB on 127.0.0.1:%d started in %.2f s (data in %s)%n", database.port,
+                        (System.nanoTime() - begun) / 1e9, home.resolve("data/mariadb"));
+            } else {
+                System.err.println("dialplane: " + failure.getCause().getMessage());
+            }
+        });
         return Optional.of(database);
     }
 
@@ -66,6 +77,20 @@ public final class EmbeddedDatabase {
      * sure the {@code dialplane} user and the two databases exist.
      */
     public static EmbeddedDatabase start(Path dataDir) throws IOException {
+        EmbeddedDatabase database = launch(dataDir);
+        try {
+            database.started.join();
+        } catch (CompletionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        }
+        return database;
+    }
+
+    /**
+     * Like {@link #start}, but returns as soon as the port and credentials are known, while mysqld starts in
+     * the background: the product boots its container in the same seconds.
+     */
+    static EmbeddedDatabase launch(Path dataDir) throws IOException {
         silenceLauncherSlf4j();
         Path root = dataDir.resolve("mariadb").toAbsolutePath().normalize();
         Path tmp = Files.createDirectories(root.resolve("tmp"));
@@ -94,17 +119,24 @@ public final class EmbeddedDatabase {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mysqld refuses to run as root unless told to
         }
-        try {
-            Server server = new Server(config.build());
-            server.prepare();
-            server.start();
-            return new EmbeddedDatabase(server, server.getConfiguration().getPort(), password);
-        } catch (ManagedProcessException e) {
-            throw new IOException("The embedded MariaDB did not start: " + e.getMessage(), e);
-        } finally {
-            // Read by mysqld before it reports ready; it holds the password, so it does not stay on disk.
-            Files.deleteIfExists(initFile);
-        }
+        Server server = new Server(config.build());
+        CompletableFuture<Void> started = CompletableFuture.runAsync(() -> {
+            try {
+                server.prepare();
+                server.start();
+            } catch (IOException e) {
+                throw new CompletionException(new IOException("The embedded MariaDB did not start: "
+                        + e.getMessage(), e));
+            } finally {
+                try {
+                    // Read by mysqld before it reports ready; it holds the password, so it does not stay on disk.
+                    Files.deleteIfExists(initFile);
+                } catch (IOException e) {
+                    System.err.println("dialplane: could not delete " + initFile + ": " + e);
+                }
+            }
+        });
+        return new EmbeddedDatabase(server, server.getConfiguration().getPort(), password, started);
     }
 
     /**
@@ -172,6 +204,7 @@ public final class EmbeddedDatabase {
     /** Stops mysqld cleanly and waits until it has exited, so its files are consistent and unlocked. */
     public void stop() {
         try {
+            started.exceptionally(failure -> null).join();
             server.stop();
         } catch (ManagedProcessException e) {
             System.err.println("dialplane: error while stopping the embedded MariaDB: " + e.getMessage());

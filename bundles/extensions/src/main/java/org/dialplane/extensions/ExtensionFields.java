@@ -87,8 +87,8 @@ final class ExtensionFields {
                 recording.put(field, mode);
             }
         }
-        if (name != null && (name.indexOf('<') >= 0 || name.indexOf('>') >= 0)) {
-            v.error("name", "must not contain < or >");
+        if (name != null && (name.indexOf('<') >= 0 || name.indexOf('>') >= 0 || name.chars().anyMatch(c -> c < 32))) {
+            v.error("name", "must not contain <, > or control characters");
         }
         v.check();
         return new ExtensionChange(extension, name, secret, tech, ringtimer,

@@ -34,8 +34,11 @@ final class ExtensionRepository {
     private static final String FROM = " FROM users u JOIN devices d ON d.id = u.extension"
             + " LEFT JOIN sip s ON s.id = u.extension AND s.keyword = 'secret'";
 
-    /** The outcome of a write: the extension's number, whether it was created, and the AstDB keys to push. */
-    record Saved(String extension, boolean created, AstDbChanges astdb) {
+    /**
+     * The outcome of a write: the extension's number, whether it was created, the AstDB keys to push, and its
+     * voicemail setting when the write set it (else null) with its name, for the mailbox.
+     */
+    record Saved(String extension, boolean created, AstDbChanges astdb, String voicemail, String name) {
     }
 
     private final Jdbc db;
@@ -95,7 +98,9 @@ final class ExtensionRepository {
             update(connection, update);
             AstDbChanges astdb = IssabelExtension.updated(update);
             astDb.write(connection, astdb);
-            return new Saved(extension, false, astdb);
+            String name = update.voicemail() == null ? null : Jdbc.column(connection,
+                    SqlFragment.of("SELECT name FROM users WHERE extension = ?", extension)).get(0);
+            return new Saved(extension, false, astdb, update.voicemail(), name);
         });
     }
 
@@ -145,7 +150,7 @@ final class ExtensionRepository {
         Ownership.assign(connection, KIND, e.extension(), caller.tenantId());
         AstDbChanges astdb = IssabelExtension.created(e);
         astDb.write(connection, astdb);
-        return new Saved(e.extension(), true, astdb);
+        return new Saved(e.extension(), true, astdb, e.voicemail(), e.name());
     }
 
     private static void update(Connection connection, ExtensionChange e) throws SQLException {

@@ -1,5 +1,7 @@
 package org.dialplane.extensions;
 
+
+
 import org.dialplane.core.apply.ApplyChanges;
 import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
@@ -14,6 +16,7 @@ import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Query;
 import org.dialplane.core.rest.Reload;
 import org.dialplane.core.rest.Results;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,13 +50,16 @@ public class ExtensionsResource {
     private final ExtensionRepository repository;
     private final AstDb astDb;
     private final ApplyChanges applyChanges;
+    private final VoicemailConf voicemail;
 
     @Activate
     public ExtensionsResource(@Reference Database database, @Reference AstDb astDb,
-            @Reference ApplyChanges applyChanges) {
+            @Reference ApplyChanges applyChanges, BundleContext context) {
         this.repository = new ExtensionRepository(new Jdbc(database.pbx()), astDb);
         this.astDb = astDb;
         this.applyChanges = applyChanges;
+        String etc = context.getProperty("dialplane.asterisk.etc");
+        this.voicemail = new VoicemailConf(java.nio.file.Path.of(etc == null || etc.isBlank() ? "/etc/asterisk" : etc));
     }
 
     @GET
@@ -82,7 +88,7 @@ public class ExtensionsResource {
         boolean apply = Reload.requested(reload, body);
         ExtensionRepository.Saved saved = repository.create(ExtensionFields.validate(body, true),
                 Caller.of(security));
-        written(saved.astdb(), apply);
+        written(saved, apply);
         return Crud.created(uri, saved.extension());
     }
 
@@ -96,7 +102,7 @@ public class ExtensionsResource {
         boolean apply = Reload.requested(reload, body);
         ExtensionChange change = ExtensionFields.validate(body, false);
         ExtensionRepository.Saved saved = repository.save(number, change, Caller.of(security));
-        written(saved.astdb(), apply);
+        written(saved, apply);
         return Crud.saved(saved.created(), uri);
     }
 
@@ -107,13 +113,25 @@ public class ExtensionsResource {
             @Context SecurityContext security) {
         boolean apply = Reload.requested(reload, null);
         Ids parsed = Ids.parse(ids, Ids.NUMERIC);
-        return Crud.delete(parsed, i -> written(repository.delete(i, Caller.of(security)), apply));
+        return Crud.delete(parsed, i -> {
+            written(repository.delete(i, Caller.of(security)), apply);
+            i.forEach(voicemail::disable);
+        });
     }
 
     /** Secrets are shown to read-write callers only. */
     private static Query query(UriInfo uri, Caller caller) {
         Query query = Query.of(uri, ExtensionFields.FIELDS);
         return caller.readOnly() ? query.hiding("secret") : query;
+    }
+
+    private void written(ExtensionRepository.Saved saved, boolean apply) {
+        if ("default".equals(saved.voicemail())) {
+            voicemail.enable(saved.extension(), saved.name());
+        } else if ("novm".equals(saved.voicemail())) {
+            voicemail.disable(saved.extension());
+        }
+        written(saved.astdb(), apply);
     }
 
     private void written(AstDbChanges astdb, boolean apply) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
+import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 
@@ -33,6 +34,12 @@ public class AuthIT extends DialplaneTestSupport {
     @Override
     protected Option options() {
         return composite(Logins.adminPassword(), frameworkProperty("dialplane.access.token.ttl").value("2"));
+    }
+
+    @Before
+    public void awaitLogin() {
+        Logins.assumeDatabase(context);
+        Logins.awaitAdminToken(http);
     }
 
     @Test

@@ -113,6 +113,38 @@ public abstract class DialplaneTestSupport {
         return composite(options.toArray(Option[]::new));
     }
 
+    /**
+     * Databases of this test class's own (PBX and CDR) on the run's shared MariaDB server; the product creates
+     * them and their tables at start, as on a fresh install.
+     */
+    public static Option database(String testName) {
+        SharedDatabase.Server server = SharedDatabase.server();
+        String name = SharedDatabase.databaseName(testName, SharedDatabase.external());
+        return composite(
+                frameworkProperty("dialplane.db.url").value(server.database(name)),
+                frameworkProperty("dialplane.cdr.db.url").value(server.database(name + "_cdr")),
+                frameworkProperty("dialplane.db.user").value(server.user()),
+                frameworkProperty("dialplane.db.password").value(server.password()));
+    }
+
+    /** The admin password of the containers under test. */
+    public static final String ADMIN_PASSWORD = "it-admin-password";
+
+    public static Option admin() {
+        return frameworkProperty("dialplane.admin.password").value(ADMIN_PASSWORD);
+    }
+
+    /** Logs in as admin and returns a client that sends the access token. */
+    protected Http asAdmin() {
+        Http.Response login = http.send("POST", "/pbxapi/authenticate",
+                "user=admin&password=" + ADMIN_PASSWORD,
+                java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        if (login.status() != 200) {
+            throw new AssertionError("admin login failed: " + login);
+        }
+        return http.bearer(login.json().get("access_token").asText());
+    }
+
     public static Option httpPort(int port) {
         return frameworkProperty("org.osgi.service.http.port").value(Integer.toString(port));
     }

@@ -16,11 +16,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final int port;
+    private final Map<String, String> defaultHeaders;
 
     public Http(int port) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), port, Map.of());
+    }
+
+    private Http(HttpClient client, int port, Map<String, String> defaultHeaders) {
+        this.client = client;
         this.port = port;
+        this.defaultHeaders = defaultHeaders;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>} (an access token or an API key). */
+    public Http bearer(String token) {
+        return new Http(client, port, Map.of("Authorization", "Bearer " + token));
+    }
+
+    /** A JSON request; {@code body} may be null. */
+    public Response json(String method, String path, String body) {
+        return send(method, path, body, Map.of("Content-Type", "application/json"));
     }
 
     /** A response, with its body parsed as JSON on demand. */
@@ -53,6 +70,7 @@ public final class Http {
                 .timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+        defaultHeaders.forEach(request::header);
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

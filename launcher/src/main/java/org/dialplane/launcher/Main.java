@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,6 +78,10 @@ public final class Main {
 
         FeatureFile features = FeatureFile.read(install.resolve("bundles/feature.xml"));
         List<FeatureFile.BundleRef> bundles = features.bundles(List.of(settings.get(Setting.FEATURES).split(",")));
+        Optional<EmbeddedDatabase> database = EmbeddedDatabase.startIfUnconfigured(home, settings);
+        if (database.isPresent()) {
+            settings = settings.with(database.get().connectionSettings());
+        }
         Container container = new Container(home, settings);
         container.start(install.resolve("bundles"), bundles);
         container.watchConfigDirectory(home.resolve("etc"));
@@ -87,6 +92,7 @@ public final class Main {
             } catch (Exception e) {
                 System.err.println("dialplane: error while stopping: " + e);
             }
+            database.ifPresent(EmbeddedDatabase::stop); // after the framework: its pools close first
             Runtime.getRuntime().halt(0);
         });
 
@@ -102,6 +108,7 @@ public final class Main {
             System.err.println("dialplane: " + base + "/system/health did not answer 200 within 30 s");
         }
         container.awaitStop();
+        database.ifPresent(EmbeddedDatabase::stop);
         return 0;
     }
 

@@ -39,6 +39,17 @@ final class Settings {
         }
     }
 
+    private Settings(Map<Setting, String> values) {
+        this.values.putAll(values);
+    }
+
+    /** These settings with some values replaced, e.g. by the embedded database's connection. */
+    Settings with(Map<Setting, String> overrides) {
+        Settings copy = new Settings(values);
+        copy.values.putAll(overrides);
+        return copy;
+    }
+
     String get(Setting setting) {
         return values.get(setting);
     }

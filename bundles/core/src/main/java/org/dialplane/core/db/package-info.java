@@ -2,7 +2,7 @@
  * Access to the PBX configuration database ({@code asterisk}) and the CDR database ({@code asteriskcdrdb}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.dialplane.core.db;
 
 import org.osgi.annotation.bundle.Export;

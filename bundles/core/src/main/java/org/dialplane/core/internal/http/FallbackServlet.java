@@ -2,6 +2,7 @@ package org.dialplane.core.internal.http;
 
 import java.io.IOException;
 
+import org.dialplane.core.internal.rest.Json;
 import org.dialplane.core.rest.MediaTypes;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletErrorPage;
@@ -38,6 +39,6 @@ public class FallbackServlet extends HttpServlet {
         }
         response.setStatus(status);
         response.setContentType(MediaTypes.PROBLEM_JSON);
-        JsonFeature.MAPPER.writeValue(response.getOutputStream(), ProblemMapper.problem(status, detail));
+        Json.MAPPER.writeValue(response.getOutputStream(), ProblemMapper.problem(status, detail));
     }
 }

@@ -1,15 +1,13 @@
 package org.dialplane.core.internal.http;
 
+import org.dialplane.core.internal.rest.Json;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsMediaType;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
@@ -17,8 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.ContextResolver;
 
 /**
- * JSON for every resource, through Jackson. Jackson's own exception mappers are left out: malformed JSON is
- * answered by {@link ProblemMapper} as problem+json, not as Jackson's plain-text message.
+ * JSON for every resource, through Jackson, with core's one mapper configuration ({@link Json#MAPPER}).
+ * Jackson's own exception mappers are not asked for; Jersey's auto-discovery adds them anyway, and
+ * {@link JsonProblemMappers} outrank them so that JSON errors are problem+json, not Jackson's plain text.
  */
 @Component(service = Feature.class)
 @JakartarsExtension
@@ -26,17 +25,12 @@ import jakarta.ws.rs.ext.ContextResolver;
 @JakartarsMediaType(MediaType.APPLICATION_JSON)
 public class JsonFeature implements Feature {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .setSerializationInclusion(JsonInclude.Include.ALWAYS)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     @Override
     public boolean configure(FeatureContext context) {
         context.register(JacksonFeature.withoutExceptionMappers());
         // WADL needs a JAXB implementation the container does not have; OpenAPI documents the API instead.
         context.property("jersey.config.server.wadl.disableWadl", true);
-        context.register((ContextResolver<ObjectMapper>) type -> MAPPER);
+        context.register((ContextResolver<ObjectMapper>) type -> Json.MAPPER);
         return true;
     }
 }

@@ -1,6 +1,7 @@
 package org.dialplane.core.internal.http;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.MediaTypes;
@@ -11,20 +12,27 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * Turns every exception that leaves a resource, including Jersey's own (404, 405, 415, malformed JSON), into
- * an {@code application/problem+json} response. Unexpected exceptions are logged and answered with a 500
- * that reveals nothing of the server's internals.
+ * Turns every exception that leaves a resource, including Jersey's own (404, 405, 406, 415) and Jackson's
+ * (malformed JSON, a value of the wrong type), into an {@code application/problem+json} response. Unexpected
+ * exceptions are logged and answered with a 500 that reveals nothing of the server's internals.
  */
 @Component(service = ExceptionMapper.class)
 @JakartarsExtension
@@ -35,36 +43,96 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable exception) {
-        if (exception instanceof ApiException api) {
-            Response.ResponseBuilder builder = respond(api.problem());
-            api.headers().forEach(builder::header);
-            return builder.build();
-        }
-        if (exception instanceof JsonProcessingException json) {
-            return respond(problem(400, "The request body is not valid JSON: " + json.getOriginalMessage())).build();
+        // Jersey wraps what a body reader or interceptor throws; the cause says what went wrong.
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                Response.ResponseBuilder builder = respond(api.problem());
+                api.headers().forEach(builder::header);
+                return builder.build();
+            }
+            if (cause instanceof JsonProcessingException json && fromJson(json) != null) {
+                return respond(fromJson(json)).build();
+            }
         }
         if (exception instanceof WebApplicationException web) {
             return fromWebApplicationException(web);
         }
-        LOG.error("Unexpected error answering {}", path(), exception);
+        return unexpected(exception, path());
+    }
+
+    /** A 500 that reveals nothing, with the exception logged for the operator. */
+    static Response unexpected(Throwable exception, String path) {
+        LOG.error("Unexpected error answering {}", path, exception);
         return respond(problem(500, "The server could not answer this request; the error has been logged."))
                 .build();
+    }
+
+    /**
+     * Malformed JSON is a 400. A well-formed body with a value of the wrong type for a field (when a resource
+     * binds the body to a class) is a 422 naming the field, like any other invalid field. {@code null} for what is
+     * the server's fault, not the request's: a class Jackson cannot handle, or a failure writing a response.
+     */
+    static Problem fromJson(JsonProcessingException json) {
+        if (json instanceof InvalidDefinitionException || json instanceof JsonGenerationException) {
+            return null;
+        }
+        if (json instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream().map(ProblemMapper::pathElement)
+                    .collect(Collectors.joining("."));
+            Class<?> target = mismatch.getTargetType();
+            String message = target == null ? "has the wrong type" : "must be " + typeName(target);
+            return ApiException.invalid(List.of(new Problem.FieldError(field, message))).problem();
+        }
+        if (json instanceof MismatchedInputException) {
+            return problem(400, "The request body does not have the expected shape (a JSON object)");
+        }
+        String detail = json.getOriginalMessage();
+        if (json.getLocation() != null) {
+            detail += " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr()
+                    + ")";
+        }
+        return problem(400, "The request body is not valid JSON: " + detail);
+    }
+
+    private static String pathElement(JsonMappingException.Reference reference) {
+        return reference.getFieldName() != null ? reference.getFieldName() : Integer.toString(reference.getIndex());
+    }
+
+    private static String typeName(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Iterable.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
     }
 
     private Response fromWebApplicationException(WebApplicationException web) {
         Response original = web.getResponse();
         int status = original.getStatus();
-        if (web.getCause() instanceof JsonProcessingException json) {
-            return respond(problem(400, "The request body is not valid JSON: " + json.getOriginalMessage())).build();
-        }
         String detail;
         if (web instanceof NotFoundException) {
             detail = "No resource at " + path();
         } else if (web instanceof NotAllowedException) {
             detail = "Method not allowed on " + path() + "; allowed: " + String.join(", ",
                     original.getAllowedMethods());
+        } else if (web instanceof NotSupportedException) {
+            detail = "Content type " + (headers == null || headers.getMediaType() == null ? "(none)"
+                    : headers.getMediaType()) + " is not accepted here; send application/json";
+        } else if (web instanceof NotAcceptableException) {
+            detail = "This resource cannot answer in the media types the request accepts";
         } else if (status >= 500) {
             LOG.error("Server error answering {}", path(), web);
             detail = "The server could not answer this request; the error has been logged.";
@@ -90,7 +158,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return new Problem("about:blank", ApiException.reason(status), status, detail, List.of());
     }
 
-    private static Response.ResponseBuilder respond(Problem problem) {
+    static Response.ResponseBuilder respond(Problem problem) {
         return Response.status(problem.status()).type(MediaTypes.PROBLEM_JSON_TYPE).entity(problem);
     }
 }

@@ -4,8 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.dialplane.core.internal.db.DatabaseStatus;
+import org.dialplane.core.ami.Ami;
+import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.GlobalOnly;
 import org.dialplane.core.auth.Public;
@@ -14,6 +18,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
@@ -32,10 +39,16 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class SystemResource {
     private final BundleContext context;
+    private final DatabaseStatus database;
+
+    /** Optional and dynamic: health answers even while AMI's component is (re)starting. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Ami ami;
 
     @Activate
-    public SystemResource(BundleContext context) {
+    public SystemResource(BundleContext context, @Reference DatabaseStatus database) {
         this.context = context;
+        this.database = database;
     }
 
     /** Liveness: answers without authentication. */
@@ -47,6 +60,9 @@ public class SystemResource {
         health.put("status", "up");
         health.put("version", context.getBundle().getVersion().toString());
         health.put("uptime_seconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+        health.put("database", database.describe());
+        Ami current = ami;
+        health.put("ami", current == null ? "unknown" : current.state().name().toLowerCase(Locale.ROOT));
         return health;
     }
 

@@ -1,0 +1,129 @@
+package org.dialplane.bench.baseline;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * GET /pbxapi/extensions/{n}, GET /pbxapi/extensions?limit&offset and POST /pbxapi/extensions as plain
+ * servlet code over {@link ExtensionSql}. Without a database it answers 503, so the scenarios are skipped.
+ */
+final class ExtensionsServlet extends HttpServlet {
+    private static final int MAX_LIMIT = 1000;
+    private static final int CREATE_ATTEMPTS = 100;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DataSource database;
+
+    ExtensionsServlet(DataSource database) {
+        this.database = database;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (database == null) {
+            noDatabase(response);
+            return;
+        }
+        String id = id(request);
+        try (Connection connection = database.getConnection()) {
+            if (id != null) {
+                List<Map<String, Object>> rows = ExtensionSql.one(connection, id);
+                if (rows.isEmpty()) {
+                    Json.problem(response, 404, "Not Found", "No extension " + id);
+                } else {
+                    Json.write(response, 200, Map.of("results", rows));
+                }
+                return;
+            }
+            int limit = number(request.getParameter("limit"), 50);
+            int offset = number(request.getParameter("offset"), 0);
+            if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+                Json.problem(response, 400, "Bad Request", "limit must be 1.." + MAX_LIMIT + ", offset >= 0");
+                return;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("results", ExtensionSql.page(connection, limit, offset));
+            body.put("total", ExtensionSql.total(connection));
+            Json.write(response, 200, body);
+        } catch (SQLException e) {
+            Json.problem(response, 503, "Service Unavailable", "database: " + e.getMessage());
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (database == null) {
+            noDatabase(response);
+            return;
+        }
+        Map<String, Object> body;
+        try {
+            body = Json.object(request.getInputStream().readAllBytes());
+        } catch (JsonProcessingException e) {
+            Json.problem(response, 400, "Bad Request", "the body is not a JSON object");
+            return;
+        }
+        String name = String.valueOf(body.getOrDefault("name", ""));
+        String voicemail = String.valueOf(body.getOrDefault("voicemail", "novm"));
+        String secret = HexFormat.of().formatHex(randomBytes());
+        // Hikari restores auto-commit when the connection goes back to the pool.
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    String extension = ExtensionSql.create(connection, name, voicemail, secret);
+                    connection.commit();
+                    response.setStatus(201);
+                    response.setHeader("Location", "/pbxapi/extensions/" + extension);
+                    return;
+                } catch (SQLIntegrityConstraintViolationException raced) {
+                    connection.rollback(); // another request took the same number: take the next one
+                    if (attempt == CREATE_ATTEMPTS) {
+                        throw raced;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            Json.problem(response, 503, "Service Unavailable", "database: " + e.getMessage());
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String id(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        return path == null || path.length() <= 1 ? null : path.substring(1);
+    }
+
+    private static int number(String value, int fallback) {
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void noDatabase(HttpServletResponse response) throws IOException {
+        Json.problem(response, 503, "Service Unavailable",
+                "the baseline has no database: run.sh gives it the product's (see bench/README.md)");
+    }
+}

@@ -1,0 +1,133 @@
+package org.dialplane.core.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.dialplane.core.pbx.Numbering;
+import org.dialplane.core.rest.SqlFragment;
+
+/**
+ * The JDBC plumbing every repository repeats: a connection per unit of work, transactions that roll back on
+ * any failure, rows as maps. Connections, statements and result sets are always closed.
+ */
+public final class Jdbc {
+    private final DataSource dataSource;
+
+    public Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Work on one connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs the work on a connection of its own; a database failure becomes an unchecked exception (a 500). */
+    public <T> T run(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** Runs the work in one transaction, committed when it returns, rolled back when it throws anything. */
+    public <T> T transaction(Work<T> work) {
+        return run(connection -> inTransaction(connection, work));
+    }
+
+    /**
+     * A transaction that also holds the numbering lock ({@link Numbering#LOCK}), for writes that allocate or
+     * check numbers: two of them never run at once, in this process or another.
+     */
+    public <T> T numberingTransaction(Work<T> work) {
+        return run(connection -> {
+            Numbering.lock(connection);
+            try {
+                return inTransaction(connection, work);
+            } finally {
+                Numbering.unlock(connection);
+            }
+        });
+    }
+
+    private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** The rows of a query, each a map from column label to value (as text, the way pbxapi answers). */
+    public static List<Map<String, Object>> rows(Connection connection, SqlFragment sql) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (PreparedStatement statement = sql.prepare(connection); ResultSet result = statement.executeQuery()) {
+            ResultSetMetaData meta = result.getMetaData();
+            while (result.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    Object value = result.getObject(i);
+                    row.put(meta.getColumnLabel(i), value == null ? null : value.toString());
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The first column of every row. */
+    public static List<String> column(Connection connection, SqlFragment sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement statement = sql.prepare(connection); ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /** A single number, such as a COUNT(*). */
+    public static long number(Connection connection, SqlFragment sql) throws SQLException {
+        try (PreparedStatement statement = sql.prepare(connection); ResultSet result = statement.executeQuery()) {
+            return result.next() ? result.getLong(1) : 0;
+        }
+    }
+
+    /** An INSERT, UPDATE or DELETE; the count of rows changed. */
+    public static int update(Connection connection, SqlFragment sql) throws SQLException {
+        try (PreparedStatement statement = sql.prepare(connection)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    public static int update(Connection connection, String sql, Object... params) throws SQLException {
+        return update(connection, SqlFragment.of(sql, params));
+    }
+
+    /** A database failure: the server's fault, answered as a 500 and logged. */
+    public static final class DatabaseException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DatabaseException(SQLException cause) {
+            super("Database error: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.dialplane.core.internal.apply;
+
+import java.time.Duration;
+
+import org.dialplane.core.ami.Ami;
+import org.dialplane.core.apply.ApplyChanges;
+import org.dialplane.core.apply.ApplyStatus;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers {@link ApplyChanges}: the command in {@code dialplane.apply.command} when set, an AMI reload
+ * otherwise. Tuning: {@code dialplane.apply.quiet.ms} (500), {@code dialplane.apply.max.delay.ms} (5000),
+ * {@code dialplane.apply.timeout.seconds} (120).
+ */
+@Component(service = ApplyChanges.class, immediate = true)
+public class ApplyChangesComponent implements ApplyChanges {
+    private static final Logger LOG = LoggerFactory.getLogger(ApplyChangesComponent.class);
+
+    private final ApplyScheduler scheduler;
+
+    @Activate
+    public ApplyChangesComponent(BundleContext context, @Reference Ami ami) {
+        Duration timeout = Duration.ofSeconds(number(context, "dialplane.apply.timeout.seconds", 120));
+        this.scheduler = new ApplyScheduler(applier(context.getProperty("dialplane.apply.command"), ami, timeout),
+                Duration.ofMillis(number(context, "dialplane.apply.quiet.ms", 500)),
+                Duration.ofMillis(number(context, "dialplane.apply.max.delay.ms", 5000)));
+    }
+
+    static Applier applier(String command, Ami ami, Duration timeout) {
+        if (command == null || command.isBlank()) {
+            return new AmiReloadApplier(ami, Duration.ofSeconds(30));
+        }
+        try {
+            return new CommandApplier(command, timeout);
+        } catch (IllegalArgumentException invalid) {
+            LOG.error("dialplane.apply.command is invalid, changes will not be applied: {}", invalid.getMessage());
+            return new Applier() {
+                @Override
+                public String method() {
+                    return "command";
+                }
+
+                @Override
+                public Outcome apply() {
+                    return Outcome.failure("dialplane.apply.command is invalid: " + invalid.getMessage(), null);
+                }
+            };
+        }
+    }
+
+    private static long number(BundleContext context, String key, long fallback) {
+        String value = context.getProperty(key);
+        try {
+            return value == null || value.isBlank() ? fallback : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            LOG.warn("{} is not a number ('{}'); using {}", key, value, fallback);
+            return fallback;
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        scheduler.close();
+    }
+
+    @Override
+    public void request(String reason) {
+        scheduler.request(reason);
+    }
+
+    @Override
+    public ApplyStatus status() {
+        return scheduler.status();
+    }
+}

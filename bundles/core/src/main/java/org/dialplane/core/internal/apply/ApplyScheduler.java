@@ -1,0 +1,108 @@
+package org.dialplane.core.internal.apply;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.dialplane.core.apply.ApplyChanges;
+import org.dialplane.core.apply.ApplyStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Coalesces apply requests: each request (re)starts a quiet window, and the apply runs when the window
+ * passes with no new request, or when the first pending request has waited the maximum delay, whichever
+ * comes first. Applies run one at a time on one thread; a request during an apply schedules another.
+ */
+public final class ApplyScheduler implements ApplyChanges, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApplyScheduler.class);
+
+    private final Applier applier;
+    private final Duration quiet;
+    private final Duration maxDelay;
+    private final ScheduledExecutorService executor = new ScheduledThreadPoolExecutor(1, task -> {
+        Thread thread = new Thread(task, "dialplane-apply");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    // guarded by this
+    private ScheduledFuture<?> scheduled;
+    private boolean pending;
+    private boolean running;
+    private long firstPendingNanos;
+    private long requests;
+    private long runs;
+    private Instant lastRequest;
+    private Instant lastRun;
+    private Applier.Outcome last;
+
+    ApplyScheduler(Applier applier, Duration quiet, Duration maxDelay) {
+        this.applier = applier;
+        this.quiet = quiet;
+        this.maxDelay = maxDelay;
+    }
+
+    @Override
+    public synchronized void request(String reason) {
+        requests++;
+        lastRequest = Instant.now();
+        long now = System.nanoTime();
+        if (!pending) {
+            pending = true;
+            firstPendingNanos = now;
+            LOG.debug("apply requested ({}); applying after {} ms of quiet", reason, quiet.toMillis());
+        }
+        long untilDeadline = Math.max(0, firstPendingNanos + maxDelay.toNanos() - now);
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
+        scheduled = executor.schedule(this::applyIfPending, Math.min(quiet.toNanos(), untilDeadline),
+                TimeUnit.NANOSECONDS);
+    }
+
+    private void applyIfPending() {
+        synchronized (this) {
+            if (!pending) {
+                return; // an earlier run took this burst
+            }
+            pending = false;
+            running = true;
+        }
+        long start = System.nanoTime();
+        Applier.Outcome outcome;
+        try {
+            outcome = applier.apply();
+        } catch (RuntimeException e) {
+            outcome = Applier.Outcome.failure(e.toString(), null);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        synchronized (this) {
+            running = false;
+            runs++;
+            lastRun = Instant.now();
+            last = outcome;
+        }
+        if (outcome.failed()) {
+            LOG.warn("apply changes ({}) failed after {} ms: {}{}", applier.method(), millis, outcome.error(),
+                    outcome.output() == null || outcome.output().isEmpty() ? "" : "\n" + outcome.output());
+        } else {
+            LOG.info("apply changes ({}): {} in {} ms", applier.method(), outcome.result(), millis);
+        }
+    }
+
+    @Override
+    public synchronized ApplyStatus status() {
+        return new ApplyStatus(pending, running, applier.method(), requests, runs, lastRequest, lastRun,
+                last == null ? null : last.result(), last == null ? null : last.error(),
+                last == null ? null : last.output());
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,35 @@
+package org.dialplane.core.internal.http;
+
+import org.dialplane.core.rest.MediaTypes;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+
+/**
+ * The safety net behind {@link ProblemMapper}: an error response that some other provider built (an exception
+ * mapper a library brings along, a resource returning {@code Response.status(400)} with plain text) is rewritten
+ * as problem+json, keeping its status and headers and, when it is short text, its message.
+ */
+@Component(service = ContainerResponseFilter.class)
+@JakartarsExtension
+@JakartarsName("dialplane.problemfilter")
+public class ProblemResponseFilter implements ContainerResponseFilter {
+    private static final int MAX_DETAIL = 300;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        int status = response.getStatus();
+        if (status < 400 || MediaTypes.PROBLEM_JSON_TYPE.isCompatible(response.getMediaType())) {
+            return;
+        }
+        Object entity = response.getEntity();
+        String detail = entity instanceof String text && !text.isBlank() && text.length() <= MAX_DETAIL
+                ? text.strip() : "The request could not be served.";
+        response.setEntity(ProblemMapper.problem(status, detail), response.getEntityAnnotations(),
+                MediaTypes.PROBLEM_JSON_TYPE);
+    }
+}

@@ -1,0 +1,92 @@
+package org.dialplane.core.internal.pbx;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.dialplane.core.ami.Ami;
+import org.dialplane.core.ami.AmiAction;
+import org.dialplane.core.pbx.AstDb;
+import org.dialplane.core.pbx.AstDbChanges;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The AstDB mirror in {@code dp_astdb}, and DBPut/DBDelTree through AMI when a PBX is attached. */
+@Component(service = AstDb.class)
+public class AstDbService implements AstDb {
+    private static final Logger LOG = LoggerFactory.getLogger(AstDbService.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    /** Optional: without a PBX the mirror is all there is; with one, writes also go to Asterisk. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Ami ami;
+
+    @Override
+    public void write(Connection connection, AstDbChanges changes) throws SQLException {
+        try (PreparedStatement put = connection.prepareStatement(
+                "REPLACE INTO dp_astdb (family, keyname, value) VALUES (?, ?, ?)");
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM dp_astdb WHERE family = ?"
+                        + " AND (keyname = ? OR keyname LIKE CONCAT(?, '/%') ESCAPE '!')")) {
+            for (AstDbChanges.Op op : changes.ops()) {
+                if (op.isDelete()) {
+                    delete.setString(1, op.family());
+                    delete.setString(2, op.key());
+                    delete.setString(3, escapeLike(op.key()));
+                    delete.executeUpdate();
+                } else {
+                    put.setString(1, op.family());
+                    put.setString(2, op.key());
+                    put.setString(3, op.value());
+                    put.executeUpdate();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void push(AstDbChanges changes) {
+        Ami current = ami;
+        if (current == null || !current.isConnected() || changes.isEmpty()) {
+            return;
+        }
+        for (AstDbChanges.Op op : changes.ops()) {
+            AmiAction action = op.isDelete()
+                    ? AmiAction.of("DBDelTree").with("Family", op.family()).with("Key", op.key())
+                    : AmiAction.of("DBPut").with("Family", op.family()).with("Key", op.key()).with("Val", op.value());
+            current.send(action, TIMEOUT).whenComplete((response, failure) -> {
+                if (failure != null) {
+                    LOG.warn("AstDB {} {}/{} not sent to Asterisk: {}", action.name(), op.family(), op.key(),
+                            failure.getMessage());
+                }
+            });
+        }
+    }
+
+    @Override
+    public Map<String, String> read(Connection connection, String family, String keyPrefix) throws SQLException {
+        Map<String, String> keys = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT keyname, value FROM dp_astdb"
+                + " WHERE family = ? AND keyname LIKE CONCAT(?, '/%') ESCAPE '!' ORDER BY keyname")) {
+            statement.setString(1, family);
+            statement.setString(2, escapeLike(keyPrefix));
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    keys.put(result.getString(1).substring(keyPrefix.length() + 1), result.getString(2));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

@@ -1,0 +1,108 @@
+package org.dialplane.core.pbx;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.TreeSet;
+
+import org.dialplane.core.rest.ApiException;
+
+/**
+ * The numbering plan shared by every kind of destination (extensions, ring groups, queues): a number is taken
+ * when any of them uses it, as IssabelPBX's {@code alldestinations} view says. New numbers follow Issabel's
+ * rule, the first free number above the lowest existing one of the same kind, and stay inside the tenant's
+ * range when it has one. Callers hold {@link #lock} for the whole create, so two concurrent creates never get
+ * the same number.
+ */
+public final class Numbering {
+    /** Named lock (GET_LOCK) that serialises number allocation across connections and instances. */
+    public static final String LOCK = "dialplane.numbering";
+
+    private static final String TAKEN = "SELECT extension FROM users UNION SELECT grpnum FROM ringgroups"
+            + " UNION SELECT extension FROM queues_config";
+
+    private Numbering() {
+    }
+
+    /** Takes the numbering lock on this connection, waiting at most 10 s; release with {@link #unlock}. */
+    public static void lock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, 10)")) {
+            statement.setString(1, LOCK);
+            try (ResultSet result = statement.executeQuery()) {
+                if (!result.next() || result.getInt(1) != 1) {
+                    throw ApiException.unavailable("The numbering plan is busy; try again", 1);
+                }
+            }
+        }
+    }
+
+    public static void unlock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            statement.setString(1, LOCK);
+            statement.executeQuery().close();
+        }
+    }
+
+    /** Whether any destination (extension, ring group, queue) uses this number. */
+    public static boolean isTaken(Connection connection, String number) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT 1 FROM (" + TAKEN + ") d WHERE d.extension = ? LIMIT 1")) {
+            statement.setString(1, number);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    /** The numbers a tenant may use, inclusive. */
+    public record Range(long start, long end) {
+        public static final Range ANY = new Range(1, 99_999_999_999L);
+
+        public Range {
+            if (start < 0 || end < start) {
+                throw new IllegalArgumentException("bad number range " + start + ".." + end);
+            }
+        }
+    }
+
+    /**
+     * The next free number for a new object of one kind: the first number not taken by any destination,
+     * counting up from the lowest number of this kind inside the range, or from {@code firstOfKind} when the
+     * range holds none yet.
+     *
+     * @param ownNumbersSql a query returning the numbers of this kind (e.g. {@code SELECT extension FROM users})
+     * @param firstOfKind   where numbering starts for this kind on an empty system (moved into the range)
+     * @param range         the tenant's range, or {@link Range#ANY}
+     */
+    public static String nextFree(Connection connection, String ownNumbersSql, long firstOfKind, Range range)
+            throws SQLException {
+        TreeSet<Long> own = numbers(connection, ownNumbersSql, range);
+        TreeSet<Long> taken = numbers(connection, TAKEN, range);
+        long candidate = own.isEmpty() ? Math.min(Math.max(firstOfKind, range.start()), range.end()) : own.first();
+        for (; candidate <= range.end(); candidate++) {
+            if (!taken.contains(candidate)) {
+                return Long.toString(candidate);
+            }
+        }
+        throw ApiException.conflict("No free number left between " + range.start() + " and " + range.end());
+    }
+
+    private static TreeSet<Long> numbers(Connection connection, String sql, Range range)
+            throws SQLException {
+        TreeSet<Long> numbers = new TreeSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                String value = result.getString(1);
+                if (value != null && value.matches("[0-9]{1,18}")) {
+                    long number = Long.parseLong(value);
+                    if (number >= range.start() && number <= range.end()) {
+                        numbers.add(number);
+                    }
+                }
+            }
+        }
+        return numbers;
+    }
+}

@@ -1,0 +1,93 @@
+package org.dialplane.core.rest;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The answers every resource gives the same way, so that a resource method is one line of delegation:
+ *
+ * <pre>{@code
+ * @GET
+ * public Results list(@Context UriInfo uri) {
+ *     return Crud.list(Query.of(uri, FIELDS), repository::find, repository::count);
+ * }
+ *
+ * @GET @Path("{ids}")
+ * public Results get(@PathParam("ids") String ids, @Context UriInfo uri) {
+ *     return Crud.get(Ids.parse(ids, Ids.NUMERIC), Query.of(uri, FIELDS), repository::findByIds, "extension");
+ * }
+ *
+ * @POST
+ * public Response create(JsonBody body, @QueryParam("reload") String reload, @Context UriInfo uri) {
+ *     boolean apply = Reload.requested(reload, body);     // first: a bad flag must change nothing
+ *     String id = repository.create(Extension.forCreate(Validation.of(body)));
+ *     if (apply) applyChanges.request();
+ *     return Crud.created(uri, id);
+ * }
+ * }</pre>
+ */
+public final class Crud {
+    private Crud() {
+    }
+
+    /**
+     * A list: the rows {@code find} returns for the query, shown with the query's fields, and the total from
+     * {@code count} (the rows matching the search, ignoring the page) when the query asks for a page.
+     */
+    public static Results list(Query query, Function<Query, ? extends List<?>> find, ToLongFunction<Query> count) {
+        List<Map<String, Object>> shown = query.project(find.apply(query));
+        return query.paginated() ? Results.page(shown, count.applyAsLong(query)) : Results.of(shown);
+    }
+
+    /**
+     * One or more items by id, in the order requested, shown with the query's fields.
+     *
+     * @param find returns the items found, keyed by id (ids the caller may not see are simply absent)
+     * @param noun what an id names, for the 404: "extension"
+     * @throws ApiException 404 naming the ids not found
+     */
+    public static Results get(Ids ids, Query query, Function<Ids, ? extends Map<String, ?>> find, String noun) {
+        Map<String, ?> found = find.apply(ids);
+        ids.requireAll(found.keySet(), noun);
+        List<Map<String, Object>> shown = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            shown.add(query.project(found.get(id)));
+        }
+        return Results.of(shown);
+    }
+
+    /** 201 Created for a POST to a collection, with {@code Location} at the new item and no body. */
+    public static Response created(UriInfo uri, String id) {
+        URI location = uri.getAbsolutePathBuilder().path(id).replaceQuery(null).build();
+        return Response.created(location).build();
+    }
+
+    /**
+     * The answer to a PUT at an item's own URI: 200 either way, with {@code Location} only when it created the
+     * item, and no body. This is Issabel pbxapi's documented answer ("Location is only set if the resource was
+     * created instead of updated"), which clients written for it test for.
+     */
+    public static Response saved(boolean created, UriInfo uri) {
+        if (created) {
+            return Response.ok().location(uri.getAbsolutePathBuilder().replaceQuery(null).build()).build();
+        }
+        return Response.ok().build();
+    }
+
+    /**
+     * A DELETE of one or more ids: {@code delete} removes them all in one transaction or none (it calls
+     * {@link Ids#requireAll} inside the transaction, whose 404 rolls it back); 200 with no body.
+     */
+    public static Response delete(Ids ids, Consumer<Ids> delete) {
+        delete.accept(ids);
+        return Response.ok().build();
+    }
+}

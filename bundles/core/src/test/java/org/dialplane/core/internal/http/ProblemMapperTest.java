@@ -1,0 +1,78 @@
+package org.dialplane.core.internal.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.dialplane.core.internal.rest.Json;
+import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.MediaTypes;
+import org.dialplane.core.rest.Problem;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+
+class ProblemMapperTest {
+    record Target(int size, List<String> members) {
+    }
+
+    private static JsonProcessingException readFails(String json) {
+        try {
+            Json.MAPPER.readValue(json, Target.class);
+        } catch (JsonProcessingException e) {
+            return e;
+        }
+        throw new AssertionError("read succeeded: " + json);
+    }
+
+    @Test
+    void malformedJson_is400WithPosition_withoutJacksonInternals() {
+        Problem problem = ProblemMapper.fromJson(readFails("{\"size\": }"));
+        assertEquals(400, problem.status());
+        assertTrue(problem.detail().contains("line 1, column"), problem.detail());
+        assertFalse(problem.detail().contains("Source"), problem.detail());
+    }
+
+    @Test
+    void wrongType_is422NamingTheField() {
+        Problem problem = ProblemMapper.fromJson(readFails("{\"size\": \"big\"}"));
+        assertEquals(422, problem.status());
+        assertEquals(new Problem.FieldError("size", "must be a number"), problem.errors().get(0));
+        Problem nested = ProblemMapper.fromJson(readFails("{\"members\": [[1]]}"));
+        assertEquals("members.0", nested.errors().get(0).field());
+    }
+
+    @Test
+    void wrongShape_is400() {
+        assertEquals(400, ProblemMapper.fromJson(readFails("[1]")).status());
+    }
+
+    @Test
+    void serverSideJacksonFailures_areNotTheRequestsFault() {
+        assertNull(ProblemMapper.fromJson(InvalidDefinitionException.from((JsonParser) null, "no serializer",
+                Json.MAPPER.constructType(Object.class))));
+    }
+
+    @Test
+    void apiExceptionWrappedByJersey_isAnsweredAsItself() {
+        Response response = new ProblemMapper().toResponse(new ProcessingException("reading failed",
+                new ApiException(413, "too big")));
+        assertEquals(413, response.getStatus());
+        assertEquals(MediaTypes.PROBLEM_JSON_TYPE, response.getMediaType());
+    }
+
+    @Test
+    void unexpectedException_is500RevealingNothing() {
+        Response response = new ProblemMapper().toResponse(new IllegalStateException("secret internals"));
+        assertEquals(500, response.getStatus());
+        assertFalse(((Problem) response.getEntity()).detail().contains("secret"));
+    }
+}

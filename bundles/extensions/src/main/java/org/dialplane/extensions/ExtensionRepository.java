@@ -1,0 +1,191 @@
+package org.dialplane.extensions;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.dialplane.core.auth.Caller;
+import org.dialplane.core.db.Jdbc;
+import org.dialplane.core.pbx.AstDb;
+import org.dialplane.core.pbx.AstDbChanges;
+import org.dialplane.core.pbx.Numbering;
+import org.dialplane.core.pbx.Ownership;
+import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.Ids;
+import org.dialplane.core.rest.Problem;
+import org.dialplane.core.rest.Query;
+import org.dialplane.core.rest.SqlFragment;
+
+/**
+ * The SQL of extensions: the users, devices and sip rows IssabelPBX keeps for each, written together, and the
+ * AstDB mirror beside them. Creates hold the numbering lock, so concurrent creates never share a number.
+ */
+final class ExtensionRepository {
+    static final String KIND = "extension";
+    /** Where numbering starts on a system without extensions. */
+    private static final long FIRST_EXTENSION = 200;
+    private static final String FROM = " FROM users u JOIN devices d ON d.id = u.extension"
+            + " LEFT JOIN sip s ON s.id = u.extension AND s.keyword = 'secret'";
+
+    /** The outcome of a write: the extension's number, whether it was created, and the AstDB keys to push. */
+    record Saved(String extension, boolean created, AstDbChanges astdb) {
+    }
+
+    private final Jdbc db;
+    private final AstDb astDb;
+
+    ExtensionRepository(Jdbc db, AstDb astDb) {
+        this.db = db;
+        this.astDb = astDb;
+    }
+
+    List<Map<String, Object>> find(Query query, Caller caller) {
+        SqlFragment sql = select(query).append(FROM)
+                .append(SqlFragment.where(visible(caller), query.searchCondition()))
+                .append(query.orderBy()).append(query.limitOffset());
+        return db.run(connection -> Jdbc.rows(connection, sql));
+    }
+
+    long count(Query query, Caller caller) {
+        SqlFragment sql = SqlFragment.of("SELECT COUNT(*)").append(FROM)
+                .append(SqlFragment.where(visible(caller), query.searchCondition()));
+        return db.run(connection -> Jdbc.number(connection, sql));
+    }
+
+    Map<String, Map<String, Object>> findByIds(Ids ids, Query query, Caller caller) {
+        SqlFragment sql = select(query).append(FROM)
+                .append(SqlFragment.where(visible(caller), SqlFragment.in("u.extension", ids.values())));
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+        db.run(connection -> Jdbc.rows(connection, sql)).forEach(row -> found.put((String) row.get("extension"), row));
+        return found;
+    }
+
+    /** A POST: at the number given in the body, or the next free one in the caller's range. */
+    Saved create(ExtensionChange change, Caller caller) {
+        return db.numberingTransaction(connection -> {
+            Numbering.Range range = Ownership.range(connection, caller);
+            String number = change.extension() != null ? change.extension()
+                    : Numbering.nextFree(connection, "SELECT extension FROM users", FIRST_EXTENSION, range);
+            return insert(connection, change.withExtension(number).withDefaults(), caller, range);
+        });
+    }
+
+    /** A PUT: updates the fields sent when the extension exists, else creates it at that number. */
+    Saved save(String extension, ExtensionChange change, Caller caller) {
+        return db.numberingTransaction(connection -> {
+            if (!exists(connection, extension, SqlFragment.EMPTY)) {
+                Numbering.Range range = Ownership.range(connection, caller);
+                return insert(connection, change.withExtension(extension).withDefaults(), caller, range);
+            }
+            if (!exists(connection, extension, visible(caller))) {
+                throw ApiException.conflict("Number " + extension + " is in use");
+            }
+            if (change.tech() != null) {
+                throw ApiException.invalid(List.of(new Problem.FieldError("tech",
+                        "cannot be changed; delete the extension and create it again")));
+            }
+            ExtensionChange update = change.withExtension(extension);
+            update(connection, update);
+            AstDbChanges astdb = IssabelExtension.updated(update);
+            astDb.write(connection, astdb);
+            return new Saved(extension, false, astdb);
+        });
+    }
+
+    /** Deletes every one of the ids, or none: one that is missing (or another tenant's) is a 404. */
+    AstDbChanges delete(Ids ids, Caller caller) {
+        return db.numberingTransaction(connection -> {
+            List<String> found = Jdbc.column(connection, SqlFragment.of("SELECT u.extension FROM users u")
+                    .append(SqlFragment.where(visible(caller), SqlFragment.in("u.extension", ids.values()))));
+            ids.requireAll(found, KIND);
+            Jdbc.update(connection, SqlFragment.of("DELETE FROM users WHERE ").append(SqlFragment.in("extension", found)));
+            Jdbc.update(connection, SqlFragment.of("DELETE FROM devices WHERE ").append(SqlFragment.in("id", found)));
+            Jdbc.update(connection, SqlFragment.of("DELETE FROM sip WHERE ").append(SqlFragment.in("id", found)));
+            Ownership.release(connection, KIND, found);
+            AstDbChanges astdb = IssabelExtension.deleted(found);
+            astDb.write(connection, astdb);
+            return astdb;
+        });
+    }
+
+    private Saved insert(Connection connection, ExtensionChange e, Caller caller, Numbering.Range range)
+            throws SQLException {
+        long number = Long.parseLong(e.extension());
+        if (number < range.start() || number > range.end()) {
+            throw ApiException.invalid(List.of(new Problem.FieldError("extension",
+                    "outside your tenant's range " + range.start() + "-" + range.end())));
+        }
+        if (Numbering.isTaken(connection, e.extension())) {
+            throw ApiException.conflict("Number " + e.extension() + " is in use");
+        }
+        Jdbc.update(connection, "INSERT INTO users (extension, password, name, voicemail, ringtimer, noanswer, recording,"
+                + " outboundcid, sipname, noanswer_cid, busy_cid, chanunavail_cid, noanswer_dest, busy_dest,"
+                + " chanunavail_dest) VALUES (?, '', ?, ?, ?, '', '', '', '', '', '', '', '', '', '')",
+                e.extension(), e.name(), e.voicemail(), e.ringtimer());
+        Jdbc.update(connection, "INSERT INTO devices (id, tech, dial, devicetype, user, description, emergency_cid)"
+                + " VALUES (?, ?, ?, 'fixed', ?, ?, '')", e.extension(), e.tech(), e.dial(), e.extension(), e.name());
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO sip (id, keyword, data, flags) VALUES (?, ?, ?, ?)")) {
+            for (IssabelExtension.SipRow row : IssabelExtension.sipRows(e)) {
+                statement.setString(1, e.extension());
+                statement.setString(2, row.keyword());
+                statement.setString(3, row.data());
+                statement.setInt(4, row.flags());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        Ownership.assign(connection, KIND, e.extension(), caller.tenantId());
+        AstDbChanges astdb = IssabelExtension.created(e);
+        astDb.write(connection, astdb);
+        return new Saved(e.extension(), true, astdb);
+    }
+
+    private static void update(Connection connection, ExtensionChange e) throws SQLException {
+        String x = e.extension();
+        if (e.name() != null) {
+            Jdbc.update(connection, "UPDATE users SET name = ? WHERE extension = ?", e.name(), x);
+            Jdbc.update(connection, "UPDATE devices SET description = ? WHERE id = ?", e.name(), x);
+        }
+        if (e.ringtimer() != null) {
+            Jdbc.update(connection, "UPDATE users SET ringtimer = ? WHERE extension = ?", e.ringtimer(), x);
+        }
+        if (e.voicemail() != null) {
+            Jdbc.update(connection, "UPDATE users SET voicemail = ? WHERE extension = ?", e.voicemail(), x);
+        }
+        if (e.secret() != null) {
+            Jdbc.update(connection, "REPLACE INTO sip (id, keyword, data, flags) VALUES (?, 'secret', ?, 2)", x,
+                    e.secret());
+        }
+    }
+
+    private static boolean exists(Connection connection, String extension, SqlFragment condition)
+            throws SQLException {
+        SqlFragment sql = SqlFragment.of("SELECT COUNT(*) FROM users u")
+                .append(SqlFragment.where(SqlFragment.of("u.extension = ?", extension), condition));
+        return Jdbc.number(connection, sql) > 0;
+    }
+
+    private static SqlFragment visible(Caller caller) {
+        return Ownership.visibleTo(caller, KIND, "u.extension");
+    }
+
+    /** Only the columns of the fields asked for; the extension always, to key the rows. */
+    private static SqlFragment select(Query query) {
+        StringJoiner columns = new StringJoiner(", ", "SELECT ", "");
+        columns.add("u.extension AS extension");
+        for (String field : query.fields()) {
+            if (!field.equals("extension")) {
+                columns.add(ExtensionFields.FIELDS.field(field).orElseThrow().column() + " AS " + field);
+            }
+        }
+        return SqlFragment.of(columns.toString());
+    }
+}

@@ -1,0 +1,181 @@
+package org.dialplane.itests;
+
+import static org.dialplane.itests.ContainerIT.assertProblem;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.osgi.framework.ServiceRegistration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Core's REST plumbing as a resource bundle gets it, over HTTP in the real container: the results envelope,
+ * fields and paging, multi-ids, reload, and problem+json on every error path (malformed JSON, wrong media type,
+ * a body over the limit, a value of the wrong type, validation, 404, 405).
+ */
+public class RestPlumbingIT extends DialplaneTestSupport {
+    private static final String PROBE = "/pbxapi/test-plumbing";
+    private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+    private PlumbingProbeResource probe;
+    private ServiceRegistration<PlumbingProbeResource> registration;
+
+    @Before
+    public void registerProbe() {
+        probe = new PlumbingProbeResource();
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("osgi.jakartars.resource", Boolean.TRUE);
+        properties.put("osgi.jakartars.name", "test.plumbing");
+        registration = context.registerService(PlumbingProbeResource.class, probe, properties);
+        await(PROBE + " is served", () -> http.get(PROBE).status() == 200);
+    }
+
+    @After
+    public void unregisterProbe() {
+        registration.unregister();
+        await(PROBE + " is gone", () -> http.get(PROBE).status() == 404);
+    }
+
+    @Test
+    public void listIsEnvelopedWithDefaultFields_andPagedWithTotal() {
+        JsonNode all = ok(http.get(PROBE)).json();
+        assertEquals(3, all.get("results").size());
+        assertTrue(all.get("results").get(0).has("name"));
+        assertFalse(all.get("results").get(0).has("size"));
+        assertNull(all.get("total"));
+
+        JsonNode page = ok(http.get(PROBE + "?limit=2&fields=*")).json();
+        assertEquals(3, page.get("total").asInt());
+        assertTrue(page.get("results").get(0).has("size"));
+    }
+
+    @Test
+    public void oneItemIsAListOfOne() {
+        JsonNode one = ok(http.get(PROBE + "/101?fields=size")).json();
+        assertEquals(1, one.get("results").size());
+        assertEquals(2, one.get("results").get(0).get("size").asInt());
+    }
+
+    @Test
+    public void badQueryParametersAre400Problems() {
+        problem(http.get(PROBE + "?fields=colour"), 400, "colour");
+        problem(http.get(PROBE + "?limit=100000"), 400, "limit");
+        problem(http.get(PROBE + "?order=colour"), 400, "colour");
+        problem(http.get(PROBE + "?direction=sideways"), 400, "direction");
+    }
+
+    @Test
+    public void postCreates201WithLocationAndNoBody_andHonoursReload() {
+        Http.Response created = http.send("POST", PROBE + "?reload=false", "{\"name\":\"new\",\"size\":\"4\"}", JSON);
+        assertEquals(created.toString(), 201, created.status());
+        assertTrue(created.header("location"), created.header("location").endsWith(PROBE + "/103"));
+        assertEquals("", created.body());
+        assertEquals(0, probe.reloads);
+        http.send("POST", PROBE, "{\"name\":\"again\"}", JSON);
+        assertEquals(1, probe.reloads);
+    }
+
+    @Test
+    public void multiDeleteIsAllOrNothing() {
+        problem(http.send("DELETE", PROBE + "/100,998,999", null, Map.of()), 404, "998, 999");
+        assertEquals(3, probe.rows.size());
+        assertEquals(200, http.send("DELETE", PROBE + "/100,101", null, Map.of()).status());
+        assertEquals(1, probe.rows.size());
+    }
+
+    @Test
+    public void malformedJsonIs400Problem() {
+        problem(http.send("POST", PROBE, "{\"name\": ", JSON), 400, "not valid JSON");
+        problem(http.send("POST", PROBE + "/100/resize", "{\"size\"", JSON), 400, "not valid JSON");
+        problem(http.send("POST", PROBE, "[1, 2]", JSON), 400, "JSON object");
+    }
+
+    @Test
+    public void wrongMediaTypeIs415Problem() {
+        problem(http.send("POST", PROBE, "name=x", Map.of("Content-Type", "application/x-www-form-urlencoded")),
+                415, "application/x-www-form-urlencoded");
+        problem(http.send("POST", PROBE, "{}", Map.of("Content-Type", "text/plain")), 415, "text/plain");
+    }
+
+    @Test
+    public void bodyOverOneMebibyteIs413Problem_declaredOrChunked() throws Exception {
+        String big = "{\"name\":\"" + "x".repeat(1024 * 1024) + "\"}";
+        problem(http.send("POST", PROBE, big, JSON), 413, "larger than");
+
+        // A chunked upload declares no length: the limit counts the bytes as they come.
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + context.getProperty("org.osgi.service.http.port") + PROBE))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+        assertEquals(response.body(), 413, response.statusCode());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"));
+        assertEquals(3, probe.rows.size());
+    }
+
+    @Test
+    public void invalidFieldsAre422ProblemsListingEachField() {
+        JsonNode body = problem(http.send("POST", PROBE, "{\"size\":\"huge\"}", JSON), 422, "2 fields").json();
+        assertEquals("name", body.get("errors").get(0).get("field").asText());
+        assertEquals("size", body.get("errors").get(1).get("field").asText());
+        // The same for a body bound to a record by Jackson.
+        JsonNode bound = problem(http.send("POST", PROBE + "/100/resize", "{\"size\":\"big\"}", JSON), 422, "size")
+                .json();
+        assertEquals("size", bound.get("errors").get(0).get("field").asText());
+    }
+
+    @Test
+    public void badReloadIs400Problem() {
+        problem(http.send("POST", PROBE + "?reload=perhaps", "{\"name\":\"x\"}", JSON), 400, "reload");
+        problem(http.send("POST", PROBE, "{\"name\":\"x\",\"reload\":\"yes\"}", JSON), 400, "reload");
+        assertEquals(3, probe.rows.size());
+    }
+
+    @Test
+    public void missingIdsAndUnknownPathsAre404Problems() {
+        problem(http.get(PROBE + "/101,999"), 404, "999");
+        problem(http.get(PROBE + "/nothing/here"), 404, "/pbxapi/test-plumbing/nothing/here");
+        problem(http.get(PROBE + "/1x"), 400, "1x");
+    }
+
+    @Test
+    public void wrongMethodIs405ProblemWithAllow() {
+        Http.Response response = http.send("PUT", PROBE, "{}", JSON);
+        problem(response, 405, "POST");
+        assertTrue(response.header("allow"), response.header("allow").contains("GET"));
+    }
+
+    // Helpers return the response, not Jackson types: JUnit reads these signatures outside the container, where
+    // Jackson is not on the class path.
+
+    private static Http.Response ok(Http.Response response) {
+        assertEquals(response.toString(), 200, response.status());
+        assertTrue(response.toString(), response.header("content-type").startsWith("application/json"));
+        return response;
+    }
+
+    private static Http.Response problem(Http.Response response, int status, String detailPart) {
+        assertEquals(response.toString(), status, response.status());
+        assertProblem(response, status);
+        assertTrue(response.body(), response.json().get("detail").asText().contains(detailPart));
+        return response;
+    }
+}

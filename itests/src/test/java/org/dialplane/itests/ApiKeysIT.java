@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import static org.ops4j.pax.exam.CoreOptions.composite;
+
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -25,12 +27,11 @@ public class ApiKeysIT extends DialplaneTestSupport {
 
     @Override
     protected Option options() {
-        return Logins.adminPassword();
+        return composite(database("ApiKeysIT"), admin());
     }
 
     @Before
     public void logIn() {
-        Logins.assumeDatabase(context);
         admin = Logins.awaitAdminToken(http);
     }
 

@@ -1,32 +1,20 @@
 package org.dialplane.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assume.assumeTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-import org.ops4j.pax.exam.Option;
-import org.osgi.framework.BundleContext;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Logging in as the admin user, for tests of anything behind authentication. */
+/** Logging in as the admin user ({@link DialplaneTestSupport#admin()}), with the raw tokens. */
 public final class Logins {
-    /** The admin password the containers of {@link #adminPassword()} are given. */
-    public static final String ADMIN_PASSWORD = "it-Admin-password-1";
     /** An embedded MariaDB's first start, with its schema, can take this long on a small machine. */
     private static final Duration DATABASE_DEADLINE = Duration.ofSeconds(90);
 
     private Logins() {
-    }
-
-    /** Sets the admin password, as {@code DIALPLANE_ADMIN_PASSWORD} does for the product. */
-    public static Option adminPassword() {
-        return frameworkProperty("dialplane.admin.password").value(ADMIN_PASSWORD);
     }
 
     /** Logs in with a form, as Issabel's pbxapi clients do. */
@@ -38,22 +26,9 @@ public final class Logins {
 
     /** A fresh token pair for the admin user. */
     public static JsonNode adminTokens(Http http) {
-        Http.Response response = login(http, "admin", ADMIN_PASSWORD);
+        Http.Response response = login(http, "admin", DialplaneTestSupport.ADMIN_PASSWORD);
         assertEquals(response.toString(), 200, response.status());
         return response.json();
-    }
-
-    /**
-     * Skips the test, visibly, in a container given no database: users, tokens and keys live there. Remove once
-     * the test base gives every container a database.
-     */
-    public static void assumeDatabase(BundleContext context) {
-        String url = context.getProperty("dialplane.db.url");
-        boolean configured = url != null && !url.isBlank();
-        if (!configured) {
-            System.err.println("No database configured for this container (dialplane.db.url): auth tests skipped");
-        }
-        assumeTrue("a database is configured (dialplane.db.url)", configured);
     }
 
     /**
@@ -63,7 +38,7 @@ public final class Logins {
     public static String awaitAdminToken(Http http) {
         String[] token = new String[1];
         DialplaneTestSupport.await("the admin user can log in", DATABASE_DEADLINE, () -> {
-            Http.Response response = login(http, "admin", ADMIN_PASSWORD);
+            Http.Response response = login(http, "admin", DialplaneTestSupport.ADMIN_PASSWORD);
             token[0] = response.status() == 200 ? response.json().get("access_token").asText() : null;
             return token[0] != null;
         });

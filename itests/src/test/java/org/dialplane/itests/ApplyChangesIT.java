@@ -1,5 +1,7 @@
 package org.dialplane.itests;
 
+import static org.ops4j.pax.exam.CoreOptions.composite;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
@@ -29,7 +31,15 @@ public class ApplyChangesIT extends DialplaneTestSupport {
             throw new IllegalStateException(e);
         }
         String script = "echo applied >> '" + LOG + "'; if [ -e '" + FAIL + "' ]; then echo config broken; exit 3; fi";
-        return frameworkProperty("dialplane.apply.command").value("/bin/sh -c \"" + script + "\"");
+        return composite(database("ApplyChangesIT"), Logins.adminPassword(),
+                frameworkProperty("dialplane.apply.command").value("/bin/sh -c \"" + script + "\""));
+    }
+
+    private Http admin;
+
+    @org.junit.Before
+    public void login() {
+        admin = asAdmin();
     }
 
     @Test
@@ -38,7 +48,7 @@ public class ApplyChangesIT extends DialplaneTestSupport {
         long runsBefore = runs();
         long linesBefore = lines();
         for (int i = 0; i < 100; i++) {
-            assertEquals(202, http.send("POST", "/pbxapi/applychanges", null, java.util.Map.of()).status());
+            assertEquals(202, admin.send("POST", "/pbxapi/applychanges", null, java.util.Map.of()).status());
         }
         await("the burst applied", () -> runs() > runsBefore && settled());
         var status = status().json();
@@ -53,7 +63,7 @@ public class ApplyChangesIT extends DialplaneTestSupport {
         Files.writeString(FAIL, "x");
         try {
             long runsBefore = runs();
-            http.send("POST", "/pbxapi/applychanges", null, java.util.Map.of());
+            admin.send("POST", "/pbxapi/applychanges", null, java.util.Map.of());
             await("the apply ran", () -> runs() > runsBefore && settled());
             var status = status().json();
             assertEquals("failure", status.get("last_result").asText());
@@ -67,7 +77,7 @@ public class ApplyChangesIT extends DialplaneTestSupport {
     // Helpers return no Jackson types: JUnit inspects method signatures outside the container, where
     // Jackson is deliberately not on the class path.
     private Http.Response status() {
-        Http.Response response = http.get("/pbxapi/applychanges");
+        Http.Response response = admin.get("/pbxapi/applychanges");
         assertEquals(response.toString(), 200, response.status());
         return response;
     }

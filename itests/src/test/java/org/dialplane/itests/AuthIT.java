@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
-import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 
@@ -33,17 +32,12 @@ public class AuthIT extends DialplaneTestSupport {
     /** A 2 s access token lifetime, so expiry can be observed. */
     @Override
     protected Option options() {
-        return composite(database("AuthIT"), admin(), frameworkProperty("dialplane.access.token.ttl").value("2"));
-    }
-
-    @Before
-    public void awaitLogin() {
-        Logins.awaitAdminToken(http);
+        return composite(database("AuthIT"), Logins.adminPassword(), frameworkProperty("dialplane.access.token.ttl").value("2"));
     }
 
     @Test
     public void loginWithFormAnswersABearerTokenPair() {
-        Http.Response response = Logins.login(http, "admin", ADMIN_PASSWORD);
+        Http.Response response = Logins.login(http, "admin", Logins.ADMIN_PASSWORD);
 
         assertEquals(response.toString(), 200, response.status());
         JsonNode tokens = response.json();
@@ -56,7 +50,7 @@ public class AuthIT extends DialplaneTestSupport {
     @Test
     public void loginWithJsonAnswersATokenPair() {
         Http.Response response = http.send("POST", "/pbxapi/authenticate",
-                "{\"user\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}",
+                "{\"user\":\"admin\",\"password\":\"" + Logins.ADMIN_PASSWORD + "\"}",
                 Map.of("Content-Type", "application/json"));
 
         assertEquals(response.toString(), 200, response.status());
@@ -69,7 +63,7 @@ public class AuthIT extends DialplaneTestSupport {
 
         assertEquals(401, response.status());
         ContainerIT.assertProblem(response, 401);
-        assertEquals(200, Logins.login(http, "admin", ADMIN_PASSWORD).status());
+        assertEquals(200, Logins.login(http, "admin", Logins.ADMIN_PASSWORD).status());
     }
 
     @Test
@@ -197,11 +191,11 @@ public class AuthIT extends DialplaneTestSupport {
         }
         assertEquals(401, loginFrom("127.0.0.2", "wrong-last").status());
 
-        Http.Response throttled = loginFrom("127.0.0.2", ADMIN_PASSWORD);
+        Http.Response throttled = loginFrom("127.0.0.2", Logins.ADMIN_PASSWORD);
         assertEquals(429, throttled.status());
         assertTrue(throttled.toString(), Integer.parseInt(throttled.header("retry-after")) > 0);
         ContainerIT.assertProblem(throttled, 429);
-        assertEquals(200, Logins.login(http, "admin", ADMIN_PASSWORD).status());
+        assertEquals(200, Logins.login(http, "admin", Logins.ADMIN_PASSWORD).status());
     }
 
     /** A login over a socket bound to the given local address (the JDK 17 HTTP client cannot choose one). */

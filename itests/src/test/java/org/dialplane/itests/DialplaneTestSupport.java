@@ -76,6 +76,10 @@ public abstract class DialplaneTestSupport {
     public void awaitApi() {
         http = new Http(Integer.parseInt(context.getProperty("org.osgi.service.http.port")));
         await("the API answers /pbxapi/system/health", () -> http.get("/pbxapi/system/health").status() == 200);
+        if (context.getProperty("dialplane.db.url") != null) {
+            // Resources that need the database register once it is migrated: login is the first of them.
+            await("login is served (the database is up)", () -> http.get("/pbxapi/authenticate").status() != 404);
+        }
     }
 
     // ---- options -------------------------------------------------------------------------------------------
@@ -127,22 +131,9 @@ public abstract class DialplaneTestSupport {
                 frameworkProperty("dialplane.db.password").value(server.password()));
     }
 
-    /** The admin password of the containers under test. */
-    public static final String ADMIN_PASSWORD = "it-admin-password";
-
-    public static Option admin() {
-        return frameworkProperty("dialplane.admin.password").value(ADMIN_PASSWORD);
-    }
-
-    /** Logs in as admin and returns a client that sends the access token. */
+    /** Logs in as admin (the container needs {@link Logins#adminPassword()}); a client sending the token. */
     protected Http asAdmin() {
-        Http.Response login = http.send("POST", "/pbxapi/authenticate",
-                "user=admin&password=" + ADMIN_PASSWORD,
-                java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"));
-        if (login.status() != 200) {
-            throw new AssertionError("admin login failed: " + login);
-        }
-        return http.bearer(login.json().get("access_token").asText());
+        return http.bearer(Logins.adminToken(http));
     }
 
     public static Option httpPort(int port) {

@@ -33,7 +33,7 @@ public class ExtensionsIT extends DialplaneTestSupport {
 
     @Override
     protected Option options() {
-        return composite(database("ExtensionsIT"), admin(),
+        return composite(database("ExtensionsIT"), Logins.adminPassword(),
                 frameworkProperty("dialplane.apply.command").value("/bin/sh -c \"echo applied >> '" + APPLIED + "'\""));
     }
 

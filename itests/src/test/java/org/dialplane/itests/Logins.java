@@ -1,20 +1,27 @@
 package org.dialplane.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
+
+import org.ops4j.pax.exam.Option;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Logging in as the admin user ({@link DialplaneTestSupport#admin()}), with the raw tokens. */
+/** Logging in as the admin user, for tests of anything behind authentication. */
 public final class Logins {
-    /** An embedded MariaDB's first start, with its schema, can take this long on a small machine. */
-    private static final Duration DATABASE_DEADLINE = Duration.ofSeconds(90);
+    /** The admin password the containers of {@link #adminPassword()} are given. */
+    public static final String ADMIN_PASSWORD = "it-Admin-password-1";
 
     private Logins() {
+    }
+
+    /** Sets the admin password, as {@code DIALPLANE_ADMIN_PASSWORD} does for the product. */
+    public static Option adminPassword() {
+        return frameworkProperty("dialplane.admin.password").value(ADMIN_PASSWORD);
     }
 
     /** Logs in with a form, as Issabel's pbxapi clients do. */
@@ -26,23 +33,9 @@ public final class Logins {
 
     /** A fresh token pair for the admin user. */
     public static JsonNode adminTokens(Http http) {
-        Http.Response response = login(http, "admin", DialplaneTestSupport.ADMIN_PASSWORD);
+        Http.Response response = login(http, "admin", ADMIN_PASSWORD);
         assertEquals(response.toString(), 200, response.status());
         return response.json();
-    }
-
-    /**
-     * An access token for the admin user, once login works: the database behind it may still be starting when
-     * the API already answers (its first start takes a while).
-     */
-    public static String awaitAdminToken(Http http) {
-        String[] token = new String[1];
-        DialplaneTestSupport.await("the admin user can log in", DATABASE_DEADLINE, () -> {
-            Http.Response response = login(http, "admin", DialplaneTestSupport.ADMIN_PASSWORD);
-            token[0] = response.status() == 200 ? response.json().get("access_token").asText() : null;
-            return token[0] != null;
-        });
-        return token[0];
     }
 
     /** A fresh access token for the admin user. */

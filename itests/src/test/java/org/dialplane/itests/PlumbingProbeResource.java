@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
+import org.dialplane.core.auth.Public;
 import org.dialplane.core.rest.Crud;
 import org.dialplane.core.rest.FieldSet;
 import org.dialplane.core.rest.Ids;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.core.UriInfo;
  * A resource shaped like a resource bundle's, registered by {@link RestPlumbingIT} from inside the container for
  * the length of the test only, over an in-memory map. Exists only in the tests.
  */
+@Public // the plumbing, not authentication, is under test here (AuthIT covers that)
 @Path("test-plumbing")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlumbingProbeResource {

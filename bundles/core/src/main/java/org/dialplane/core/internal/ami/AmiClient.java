@@ -72,6 +72,8 @@ public final class AmiClient implements Ami, AutoCloseable {
         if (settings.configured()) {
             LOG.info("AMI: connecting to {}:{} as {}", settings.host(), settings.port(), settings.user());
             supervisor.execute(this::connect);
+            long every = settings.keepAlive().toMillis();
+            timers.scheduleWithFixedDelay(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
         } else {
             LOG.info("AMI: not configured (dialplane.ami.host is empty); AMI-backed calls answer 503");
         }
@@ -207,6 +209,23 @@ public final class AmiClient implements Ami, AutoCloseable {
         backoff = settings.backoffMin();
         nextAttemptNanos = System.nanoTime() + backoff.toNanos();
         onSupervisorLater(this::connect, backoff);
+    }
+
+    /**
+     * A Ping that goes unanswered means the connection is dead even when TCP has not noticed (a host that
+     * vanished without closing its sockets): it is then dropped and reconnected like a closed one.
+     */
+    private void keepAlive() {
+        Live current = live;
+        if (current == null) {
+            return;
+        }
+        send(AmiAction.of("Ping"), settings.connectTimeout()).whenComplete((pong, failure) -> {
+            if (failure instanceof ApiException timeout && timeout.problem().status() == 504) {
+                LOG.warn("AMI: no answer to a keep-alive Ping within {} ms", settings.connectTimeout().toMillis());
+                onSupervisor(() -> lost(current.connection()));
+            }
+        });
     }
 
     private void onSupervisor(Runnable task) {

@@ -13,9 +13,11 @@ import java.util.function.Function;
  * @param connectTimeout how long one connect-and-login attempt may take
  * @param backoffMin     the first reconnect delay, doubled after each failed attempt
  * @param backoffMax     the largest reconnect delay
+ * @param keepAlive      how often an idle-or-not connection is checked with a Ping; one unanswered within
+ *                       {@code connectTimeout} means the connection is dead even if TCP has not noticed
  */
 public record AmiSettings(String host, int port, String user, String secret, Duration connectTimeout,
-        Duration backoffMin, Duration backoffMax) {
+        Duration backoffMin, Duration backoffMax, Duration keepAlive) {
 
     public static final int DEFAULT_PORT = 5038;
 
@@ -30,7 +32,8 @@ public record AmiSettings(String host, int port, String user, String secret, Dur
                 text(properties, "dialplane.ami.user", ""), text(properties, "dialplane.ami.secret", ""),
                 Duration.ofMillis(number(properties, "dialplane.ami.connect.timeout.ms", 3000)),
                 Duration.ofMillis(number(properties, "dialplane.ami.backoff.min.ms", 500)),
-                Duration.ofMillis(number(properties, "dialplane.ami.backoff.max.ms", 10_000)));
+                Duration.ofMillis(number(properties, "dialplane.ami.backoff.max.ms", 10_000)),
+                Duration.ofMillis(number(properties, "dialplane.ami.keepalive.ms", 20_000)));
     }
 
     private static String text(Function<String, String> properties, String key, String fallback) {

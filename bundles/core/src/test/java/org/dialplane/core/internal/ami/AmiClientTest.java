@@ -179,6 +179,20 @@ class AmiClientTest {
     }
 
     @Test
+    void anUnansweredKeepAlivePingDropsAndReconnectsTheConnection() throws Exception {
+        AmiSettings quickKeepAlive = new AmiSettings(server.host(), server.port(), server.user(), server.secret(),
+                Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(200));
+        try (AmiClient watched = new AmiClient(quickKeepAlive, Map.of())) {
+            watched.start();
+            server.awaitLogins(2, WAIT); // this test's client is the second login
+            server.ignore("Ping"); // the peer stops answering but keeps the socket open
+            server.awaitLogins(3, WAIT);
+            server.reset();
+            await(watched::isConnected, "reconnected");
+        }
+    }
+
+    @Test
     void unansweredActionTimesOutWith504() {
         server.ignore("Ping");
         ApiException timeout = assertThrows(ApiException.class,
@@ -199,7 +213,7 @@ class AmiClientTest {
 
     private AmiSettings settings(String host) {
         return new AmiSettings(host, server.port(), server.user(), server.secret(), Duration.ofSeconds(2),
-                Duration.ofMillis(100), Duration.ofMillis(500));
+                Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(30));
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {

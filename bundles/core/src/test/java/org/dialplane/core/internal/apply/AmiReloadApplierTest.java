@@ -14,7 +14,7 @@ class AmiReloadApplierTest {
 
     private static AmiSettings settings(String host, int port) {
         return new AmiSettings(host, port, "dialplane", "s3cret", Duration.ofSeconds(2), Duration.ofMillis(100),
-                Duration.ofMillis(500));
+                Duration.ofMillis(500), Duration.ofSeconds(30));
     }
 
     @Test

@@ -86,7 +86,7 @@ public class SchemaIT extends DialplaneTestSupport {
     }
 
     /** The reference directory: DIALPLANE_REFERENCE_DIR, else the first shared/reference up from here. */
-    private static Path dump() {
+    static Path dump() {
         String explicit = System.getenv("DIALPLANE_REFERENCE_DIR");
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit, DUMP);

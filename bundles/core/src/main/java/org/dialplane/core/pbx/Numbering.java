@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.TreeSet;
 
 import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.Problem;
 
 /**
  * The numbering plan shared by every kind of destination (extensions, ring groups, queues): a number is taken
@@ -52,6 +54,25 @@ public final class Numbering {
             try (ResultSet result = statement.executeQuery()) {
                 return result.next();
             }
+        }
+    }
+
+    /**
+     * Checks that a new object may take this number: inside the caller's range and not used by any destination.
+     * Call it under the numbering lock, right before the insert.
+     *
+     * @param field the request field that carries the number, named in the 422
+     * @throws ApiException 422 when the number is outside the range, 409 when it is taken
+     */
+    public static void requireAvailable(Connection connection, String number, Range range, String field)
+            throws SQLException {
+        long value = Long.parseLong(number);
+        if (value < range.start() || value > range.end()) {
+            throw ApiException.invalid(List.of(new Problem.FieldError(field,
+                    "outside your tenant's range " + range.start() + "-" + range.end())));
+        }
+        if (isTaken(connection, number)) {
+            throw ApiException.conflict("Number " + number + " is in use");
         }
     }
 

@@ -1,0 +1,165 @@
+package org.dialplane.ringgroups;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.dialplane.core.auth.Caller;
+import org.dialplane.core.db.Jdbc;
+import org.dialplane.core.pbx.AstDb;
+import org.dialplane.core.pbx.AstDbChanges;
+import org.dialplane.core.pbx.Numbering;
+import org.dialplane.core.pbx.Ownership;
+import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.Ids;
+import org.dialplane.core.rest.Query;
+import org.dialplane.core.rest.SqlFragment;
+
+/**
+ * The SQL of ring groups: the {@code ringgroups} row IssabelPBX keeps for each, and the AstDB mirror of its
+ * caller id keys beside it. Writes hold the numbering lock, so concurrent creates never share a number. The
+ * table is MyISAM on a real IssabelPBX, which does not roll back: every check runs before the first write.
+ */
+final class RingGroupRepository {
+    static final String KIND = "ringgroup";
+    /** What an id names in a 404: "No ring group 610". */
+    static final String NOUN = "ring group";
+    /** Where numbering starts on a system without ring groups, as in Issabel's pbxapi. */
+    private static final long FIRST_RING_GROUP = 600;
+    private static final String FROM = " FROM ringgroups r";
+
+    /** The outcome of a write: the ring group's number, whether it was created, and the AstDB keys to push. */
+    record Saved(String extension, boolean created, AstDbChanges astdb) {
+    }
+
+    private final Jdbc db;
+    private final AstDb astDb;
+
+    RingGroupRepository(Jdbc db, AstDb astDb) {
+        this.db = db;
+        this.astDb = astDb;
+    }
+
+    List<Map<String, Object>> find(Query query, Caller caller) {
+        SqlFragment sql = select(query).append(FROM)
+                .append(SqlFragment.where(visible(caller), query.searchCondition()))
+                .append(query.orderBy()).append(query.limitOffset());
+        return db.run(connection -> Jdbc.rows(connection, sql)).stream().map(RingGroupFields::shown).toList();
+    }
+
+    long count(Query query, Caller caller) {
+        SqlFragment sql = SqlFragment.of("SELECT COUNT(*)").append(FROM)
+                .append(SqlFragment.where(visible(caller), query.searchCondition()));
+        return db.run(connection -> Jdbc.number(connection, sql));
+    }
+
+    Map<String, Map<String, Object>> findByIds(Ids ids, Query query, Caller caller) {
+        SqlFragment sql = select(query).append(FROM)
+                .append(SqlFragment.where(visible(caller), SqlFragment.in("r.grpnum", ids.values())));
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+        db.run(connection -> Jdbc.rows(connection, sql))
+                .forEach(row -> found.put((String) row.get("id"), RingGroupFields.shown(row)));
+        return found;
+    }
+
+    /** A POST: at the number given in the body, or the next free one in the caller's range. */
+    Saved create(RingGroupChange change, Caller caller) {
+        return db.numberingTransaction(connection -> {
+            Numbering.Range range = Ownership.range(connection, caller);
+            String number = change.extension() != null ? change.extension()
+                    : Numbering.nextFree(connection, "SELECT grpnum FROM ringgroups", FIRST_RING_GROUP, range);
+            return insert(connection, change.withExtension(number), caller, range);
+        });
+    }
+
+    /** A PUT: updates the fields sent when the ring group exists, else creates it at that number. */
+    Saved save(String extension, RingGroupChange change, Caller caller) {
+        return db.numberingTransaction(connection -> {
+            if (!exists(connection, extension, SqlFragment.EMPTY)) {
+                Numbering.Range range = Ownership.range(connection, caller);
+                return insert(connection, change.withExtension(extension), caller, range);
+            }
+            if (!exists(connection, extension, visible(caller))) {
+                throw ApiException.conflict("Number " + extension + " is in use");
+            }
+            RingGroupChange update = change.withExtension(extension);
+            if (!update.columns().isEmpty()) {
+                StringJoiner set = new StringJoiner(", ", "UPDATE ringgroups SET ", " WHERE grpnum = ?");
+                List<Object> params = new ArrayList<>();
+                update.columns().forEach((column, value) -> {
+                    set.add(column + " = ?");
+                    params.add(value);
+                });
+                params.add(extension);
+                Jdbc.update(connection, SqlFragment.of(set.toString(), params.toArray()));
+            }
+            AstDbChanges astdb = IssabelRingGroup.callerId(update);
+            astDb.write(connection, astdb);
+            return new Saved(extension, false, astdb);
+        });
+    }
+
+    /** Deletes every one of the ids, or none: one that is missing (or another tenant's) is a 404. */
+    AstDbChanges delete(Ids ids, Caller caller) {
+        return db.numberingTransaction(connection -> {
+            List<String> found = Jdbc.column(connection, SqlFragment.of("SELECT r.grpnum FROM ringgroups r")
+                    .append(SqlFragment.where(visible(caller), SqlFragment.in("r.grpnum", ids.values()))));
+            ids.requireAll(found, NOUN);
+            Jdbc.update(connection, SqlFragment.of("DELETE FROM ringgroups WHERE ").append(SqlFragment.in("grpnum", found)));
+            Ownership.release(connection, KIND, found);
+            AstDbChanges astdb = IssabelRingGroup.deleted(found);
+            astDb.write(connection, astdb);
+            return astdb;
+        });
+    }
+
+    /** Writes every column, as IssabelPBX does: the sent values over pbxapi's defaults. */
+    private Saved insert(Connection connection, RingGroupChange change, Caller caller, Numbering.Range range)
+            throws SQLException {
+        RingGroupChange group = change.requireCreatable().withDefaults();
+        Numbering.requireAvailable(connection, group.extension(), range, "extension");
+        StringJoiner columns = new StringJoiner(", ", "INSERT INTO ringgroups (grpnum, ", ")");
+        StringJoiner marks = new StringJoiner(", ", " VALUES (?, ", ")");
+        List<Object> params = new ArrayList<>();
+        params.add(group.extension());
+        group.columns().forEach((column, value) -> {
+            columns.add(column);
+            marks.add("?");
+            params.add(value);
+        });
+        Jdbc.update(connection, SqlFragment.of(columns + marks.toString(), params.toArray()));
+        Ownership.assign(connection, KIND, group.extension(), caller.tenantId());
+        AstDbChanges astdb = IssabelRingGroup.callerId(group);
+        astDb.write(connection, astdb);
+        return new Saved(group.extension(), true, astdb);
+    }
+
+    private static boolean exists(Connection connection, String extension, SqlFragment condition)
+            throws SQLException {
+        SqlFragment sql = SqlFragment.of("SELECT COUNT(*) FROM ringgroups r")
+                .append(SqlFragment.where(SqlFragment.of("r.grpnum = ?", extension), condition));
+        return Jdbc.number(connection, sql) > 0;
+    }
+
+    private static SqlFragment visible(Caller caller) {
+        return Ownership.visibleTo(caller, KIND, "r.grpnum");
+    }
+
+    /** Only the columns of the fields asked for; the number always, as {@code id}, to key the rows. */
+    private static SqlFragment select(Query query) {
+        StringJoiner columns = new StringJoiner(", ", "SELECT ", "");
+        columns.add("r.grpnum AS id");
+        for (String field : query.fields()) {
+            if (field.equals("extension")) {
+                columns.add("r.grpnum AS extension");
+            } else if (!field.equals("id")) {
+                columns.add(RingGroupFields.FIELDS.field(field).orElseThrow().column() + " AS " + field);
+            }
+        }
+        return SqlFragment.of(columns.toString());
+    }
+}

@@ -54,7 +54,7 @@ public class RingGroupsIT extends DialplaneTestSupport {
 
     @Override
     protected Option options() {
-        return composite(database(), admin(), frameworkProperty("dialplane.apply.command").value("/bin/true"));
+        return composite(database(), Logins.adminPassword(), frameworkProperty("dialplane.apply.command").value("/bin/true"));
     }
 
     /** A fresh database of this class's own; {@link RingGroupsOnDumpIT} runs the same tests on the 2018 dump. */
@@ -307,7 +307,7 @@ public class RingGroupsIT extends DialplaneTestSupport {
 
     @Test
     public void tenantsSeeTheirOwnAndReadOnlyKeysOnlyRead() {
-        Http.Response login = http.send("POST", "/pbxapi/authenticate", "user=admin&password=" + ADMIN_PASSWORD,
+        Http.Response login = http.send("POST", "/pbxapi/authenticate", "user=admin&password=" + Logins.ADMIN_PASSWORD,
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         String adminToken = login.json().get("access_token").asText();
         String tenantA = tenant(adminToken, 8000, 8099);

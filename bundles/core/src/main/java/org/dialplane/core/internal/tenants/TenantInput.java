@@ -1,10 +1,10 @@
 package org.dialplane.core.internal.tenants;
 
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.dialplane.core.auth.Tenant;
-import org.dialplane.core.internal.auth.JsonInput;
+import org.dialplane.core.rest.JsonBody;
+import org.dialplane.core.rest.Validation;
 
 /**
  * A tenant as a client sends it: {@code code}, {@code name}, {@code enabled}, and an optional extension range
@@ -13,53 +13,54 @@ import org.dialplane.core.internal.auth.JsonInput;
 final class TenantInput {
     /** Letters first, so that a code is never mistaken for a numeric id in {@code /tenants/{id}}. */
     static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
-    static final long MAX_EXTENSION = 9_999_999_999L;
+    private static final String CODE_RULE = "a letter, then up to 31 letters, digits, '_' or '-'";
 
     private TenantInput() {
     }
 
-    static Tenant forCreate(Map<String, Object> body) {
-        JsonInput input = new JsonInput(body);
-        String code = input.text("code", 32, true);
-        if (code != null && !CODE.matcher(code).matches()) {
-            input.error("code", "must start with a letter and hold only letters, digits, '_' and '-'");
-        }
-        String name = input.text("name", 100, true);
-        Boolean enabled = input.flag("enabled");
-        Long start = input.number("range_start", MAX_EXTENSION);
-        Long end = input.number("range_end", MAX_EXTENSION);
-        checkRange(input, start, end);
-        input.check();
-        return new Tenant(0, code, name, enabled == null || enabled, start, end);
+    static Tenant forCreate(JsonBody body) {
+        Validation v = Validation.of(body);
+        String code = v.text("code").required().matches(CODE, CODE_RULE).value();
+        String name = v.text("name").required().maxLength(100).value();
+        boolean enabled = v.bool("enabled").orElse(true);
+        Long start = extension(v, "range_start");
+        Long end = extension(v, "range_end");
+        checkRange(v, start, end);
+        v.check();
+        return new Tenant(0, code, name, enabled, start, end);
     }
 
     /** The stored tenant with the fields sent changed; fields not sent keep their values. */
-    static Tenant forUpdate(Tenant stored, Map<String, Object> body) {
-        JsonInput input = new JsonInput(body);
-        if (input.has("code")) {
-            String code = input.text("code", 32, true);
-            if (code != null && !code.equals(stored.code())) {
-                input.error("code", "cannot be changed");
-            }
+    static Tenant forUpdate(Tenant stored, JsonBody body) {
+        Validation v = Validation.of(body);
+        String code = v.text("code").value();
+        if (code != null && !code.equals(stored.code())) {
+            v.error("code", "cannot be changed");
         }
-        String name = input.has("name") ? input.text("name", 100, true) : stored.name();
-        Boolean enabled = input.has("enabled") ? input.flag("enabled") : Boolean.valueOf(stored.enabled());
-        if (enabled == null) {
-            input.error("enabled", "must be true or false");
-        }
-        Long start = input.has("range_start") ? input.number("range_start", MAX_EXTENSION) : stored.rangeStart();
-        Long end = input.has("range_end") ? input.number("range_end", MAX_EXTENSION) : stored.rangeEnd();
-        checkRange(input, start, end);
-        input.check();
+        String name = body.has("name") ? v.text("name").required().maxLength(100).value() : stored.name();
+        Boolean enabled = body.has("enabled") ? v.bool("enabled").required().value() : stored.enabled();
+        // A field sent as null clears it: that is how a range is removed.
+        Long start = body.has("range_start") ? extension(v, "range_start") : stored.rangeStart();
+        Long end = body.has("range_end") ? extension(v, "range_end") : stored.rangeEnd();
+        checkRange(v, start, end);
+        v.check();
         return new Tenant(stored.id(), stored.code(), name, enabled, start, end);
     }
 
-    private static void checkRange(JsonInput input, Long start, Long end) {
+    private static Long extension(Validation v, String field) {
+        Integer number = v.integer(field).range(0, Integer.MAX_VALUE).value();
+        return number == null ? null : number.longValue();
+    }
+
+    private static void checkRange(Validation v, Long start, Long end) {
+        if (v.errors().stream().anyMatch(error -> error.field().startsWith("range_"))) {
+            return; // a bound that is not a number was reported already
+        }
         if ((start == null) != (end == null)) {
-            input.error(start == null ? "range_start" : "range_end",
+            v.error(start == null ? "range_start" : "range_end",
                     "range_start and range_end are set together or not at all");
         } else if (start != null && start > end) {
-            input.error("range_end", "must not be below range_start");
+            v.error("range_end", "must not be below range_start");
         }
     }
 }

@@ -3,13 +3,13 @@ package org.dialplane.core.internal.tenants;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.dialplane.core.auth.Tenant;
 import org.dialplane.core.auth.Tenants;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.JsonBody;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -57,7 +57,7 @@ public class TenantService implements Tenants {
         return tenant.orElseThrow(() -> ApiException.notFound("No tenant " + reference));
     }
 
-    Tenant create(Map<String, Object> body) throws SQLException {
+    Tenant create(JsonBody body) throws SQLException {
         Tenant wanted = TenantInput.forCreate(body);
         if (store.byCode(wanted.code()).isPresent()) {
             throw ApiException.conflict("A tenant with code " + wanted.code() + " exists");
@@ -72,7 +72,7 @@ public class TenantService implements Tenants {
         }
     }
 
-    Tenant update(String reference, Map<String, Object> body) throws SQLException {
+    Tenant update(String reference, JsonBody body) throws SQLException {
         Tenant changed = TenantInput.forUpdate(get(reference), body);
         checkRangeIsFree(changed);
         store.update(changed);

@@ -1,14 +1,15 @@
 package org.dialplane.core.internal.tenants;
 
-import java.net.URI;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.GlobalOnly;
 import org.dialplane.core.auth.Tenant;
+import org.dialplane.core.rest.Crud;
+import org.dialplane.core.rest.JsonBody;
+import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,27 +48,27 @@ public class TenantsResource {
     }
 
     @GET
-    public Map<String, Object> list() throws SQLException {
-        return results(tenants.list());
+    public Results list() throws SQLException {
+        return Results.of(tenants.list().stream().map(TenantsResource::json).toList());
     }
 
+    /** A tenant by its id or its code. */
     @GET
     @Path("{id}")
-    public Map<String, Object> get(@PathParam("id") String id) throws SQLException {
-        return results(List.of(tenants.get(id)));
+    public Results get(@PathParam("id") String id) throws SQLException {
+        return Results.one(json(tenants.get(id)));
     }
 
     @POST
-    public Response create(Map<String, Object> body, @Context UriInfo uri) throws SQLException {
-        Tenant created = tenants.create(body);
-        URI location = uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build();
-        return Response.created(location).build();
+    public Response create(JsonBody body, @Context UriInfo uri) throws SQLException {
+        return Crud.created(uri, Long.toString(tenants.create(body).id()));
     }
 
+    /** Changes the fields sent; answers the tenant as it now is. */
     @PUT
     @Path("{id}")
-    public Map<String, Object> update(@PathParam("id") String id, Map<String, Object> body) throws SQLException {
-        return results(List.of(tenants.update(id, body)));
+    public Results update(@PathParam("id") String id, JsonBody body) throws SQLException {
+        return Results.one(json(tenants.update(id, body)));
     }
 
     @DELETE
@@ -75,10 +76,6 @@ public class TenantsResource {
     public Response delete(@PathParam("id") String id) throws SQLException {
         tenants.delete(id);
         return Response.ok().build();
-    }
-
-    private static Map<String, Object> results(List<Tenant> list) {
-        return Map.of("results", list.stream().map(TenantsResource::json).toList());
     }
 
     private static Map<String, Object> json(Tenant tenant) {

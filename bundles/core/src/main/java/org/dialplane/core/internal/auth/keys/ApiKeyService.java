@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.dialplane.core.auth.Caller;
@@ -15,9 +14,10 @@ import org.dialplane.core.auth.Tenant;
 import org.dialplane.core.auth.Tenants;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.internal.auth.AuthProblems;
-import org.dialplane.core.internal.auth.JsonInput;
 import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Problem;
+import org.dialplane.core.rest.Validation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -81,16 +81,16 @@ public class ApiKeyService {
                 .orElseThrow(() -> ApiException.notFound("No API key " + id));
     }
 
-    Minted create(Caller caller, Map<String, Object> body) throws SQLException {
-        JsonInput input = new JsonInput(body);
-        String name = input.text("name", 100, true);
-        Boolean readOnly = input.flag("read_only");
-        String tenantCode = input.text("tenant", 32, false);
-        input.check();
+    Minted create(Caller caller, JsonBody body) throws SQLException {
+        Validation v = Validation.of(body);
+        String name = v.text("name").required().maxLength(100).value();
+        boolean readOnly = v.bool("read_only").orElse(false);
+        String tenantCode = v.text("tenant").maxLength(32).value();
+        v.check();
         Tenant tenant = tenantFor(caller, tenantCode);
         ApiKeyFormat.Minted minted = ApiKeyFormat.mint();
         ApiKey key = new ApiKey(minted.id(), name, tenant == null ? null : tenant.id(),
-                tenant == null ? null : tenant.code(), readOnly != null && readOnly,
+                tenant == null ? null : tenant.code(), readOnly,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
         try {
             store.insert(key, minted.secretHash());

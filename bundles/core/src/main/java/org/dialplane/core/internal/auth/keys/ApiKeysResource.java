@@ -3,11 +3,12 @@ package org.dialplane.core.internal.auth.keys;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.rest.JsonBody;
+import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -48,25 +49,25 @@ public class ApiKeysResource {
     }
 
     @GET
-    public Map<String, Object> list(@Context SecurityContext security) throws SQLException {
-        return results(keys.list(Caller.of(security)).stream().map(ApiKeysResource::json).toList());
+    public Results list(@Context SecurityContext security) throws SQLException {
+        return Results.of(keys.list(Caller.of(security)).stream().map(ApiKeysResource::json).toList());
     }
 
     @GET
     @Path("{id}")
-    public Map<String, Object> get(@PathParam("id") String id, @Context SecurityContext security)
-            throws SQLException {
-        return results(List.of(json(keys.get(Caller.of(security), id))));
+    public Results get(@PathParam("id") String id, @Context SecurityContext security) throws SQLException {
+        return Results.one(json(keys.get(Caller.of(security), id)));
     }
 
+    /** 201 with the key's text in the body: the only time it is ever shown. */
     @POST
-    public Response create(Map<String, Object> body, @Context SecurityContext security, @Context UriInfo uri)
+    public Response create(JsonBody body, @Context SecurityContext security, @Context UriInfo uri)
             throws SQLException {
         ApiKeyService.Minted minted = keys.create(Caller.of(security), body);
         Map<String, Object> row = json(minted.key());
         row.put("key", minted.text());
-        URI location = uri.getAbsolutePathBuilder().path(minted.key().id()).build();
-        return Response.created(location).entity(results(List.of(row))).build();
+        URI location = uri.getAbsolutePathBuilder().path(minted.key().id()).replaceQuery(null).build();
+        return Response.created(location).entity(Results.one(row)).build();
     }
 
     /** Revokes the key: it is refused from the next request on. */
@@ -75,10 +76,6 @@ public class ApiKeysResource {
     public Response revoke(@PathParam("id") String id, @Context SecurityContext security) throws SQLException {
         keys.delete(Caller.of(security), id);
         return Response.ok().build();
-    }
-
-    private static Map<String, Object> results(List<Map<String, Object>> rows) {
-        return Map.of("results", rows);
     }
 
     private static Map<String, Object> json(ApiKey key) {

@@ -118,7 +118,7 @@ final class CallTracker {
             call.channel = channel;
             byChannel.put(channel, call);
         }
-        if (uniqueid != null && !uniqueid.isEmpty()) {
+        if (uniqueid != null && !uniqueid.isEmpty() && !uniqueid.equals("<null>")) { // no channel: "<null>"
             if (call.uniqueid != null && !call.uniqueid.equals(call.id)) {
                 byUniqueid.remove(call.uniqueid, call);
             }

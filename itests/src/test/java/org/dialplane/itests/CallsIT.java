@@ -231,6 +231,12 @@ public class CallsIT extends DialplaneTestSupport {
         assertEquals(202, admin.json("POST", CALLS, "{\"source\":\"402\",\"dest\":\"100\"}").status());
     }
 
+    @Test
+    public void theCallsAreDocumented() {
+        JsonNode paths = http.get("/pbxapi/openapi.json").json().get("paths");
+        assertTrue(paths.toString(), paths.has(CALLS) && paths.has(CALLS + "/count") && paths.has(CALLS + "/{id}"));
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private static void assertFastUnavailable(Http.Response response, long startNanos) {

@@ -1,6 +1,7 @@
 package org.dialplane.ringgroups;
 
 import org.dialplane.core.apply.ApplyChanges;
+import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.db.Jdbc;
@@ -16,6 +17,7 @@ import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -38,6 +40,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Component(service = RingGroupsResource.class, immediate = true)
 @JakartarsResource
 @JakartarsName("dialplane.ringgroups")
+@JakartarsExtensionSelect(Authentication.REQUIRED)
 @Path("ringgroups")
 @Produces(MediaType.APPLICATION_JSON)
 public class RingGroupsResource {

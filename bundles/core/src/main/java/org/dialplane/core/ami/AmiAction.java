@@ -14,6 +14,9 @@ import java.util.StringJoiner;
  * AmiAction.of("QueuePause").with("Interface", "SIP/100").with("Paused", "true")
  * AmiAction.of("CoreShowChannels").collecting("CoreShowChannelsComplete")
  * </pre>
+ *
+ * An {@code ActionID} field becomes the action's ActionID: events that answer it later (such as the
+ * {@code OriginateResponse} of an async {@code Originate}) carry it back in their {@code ActionID} field.
  */
 public final class AmiAction {
     private final String name;

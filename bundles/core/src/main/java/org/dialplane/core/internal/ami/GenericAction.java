@@ -24,7 +24,13 @@ public final class GenericAction extends AbstractManagerAction implements EventG
         this.name = action.name();
         // AmiAction already stripped CR/LF; repeated names are joined as Asterisk does for Variable.
         for (Map.Entry<String, String> field : action.fields()) {
-            attributes.merge(field.getKey(), field.getValue(), (first, next) -> first + "," + next);
+            if (field.getKey().equalsIgnoreCase("ActionID")) {
+                // asterisk-java writes its own ActionID line first ("<internal>#<ours>") and strips its part from
+                // the events answering the action (OriginateResponse); a second ActionID line would be ignored.
+                setActionId(field.getValue());
+            } else {
+                attributes.merge(field.getKey(), field.getValue(), (first, next) -> first + "," + next);
+            }
         }
         this.completeEventClass = completeEventClass;
     }

@@ -106,6 +106,20 @@ class AmiClientTest {
     }
 
     @Test
+    void anActionIdFieldIsTheActionsIdAndComesBackOnItsEvents() throws Exception {
+        List<AmiEvent> received = new CopyOnWriteArrayList<>();
+        try (Ami.Subscription subscription = client.subscribe(received::add)) {
+            assertTrue(client.call(AmiAction.of("Originate").with("ActionID", "call-1").with("Channel", "SIP/100")
+                    .with("Exten", "200").with("Async", "true")).success());
+            AmiMessage sent = server.awaitAction("Originate", WAIT);
+            assertEquals(1, sent.getAll("ActionID").size(), sent.toString());
+            assertTrue(sent.get("ActionID").endsWith("#call-1"), sent.get("ActionID"));
+            await(() -> received.stream().anyMatch(event -> event.is("OriginateResponse")
+                    && "call-1".equals(event.get("ActionID"))), "the OriginateResponse with our ActionID");
+        }
+    }
+
+    @Test
     void crLfIsStrippedFromEveryValueSent() throws Exception {
         client.call(AmiAction.of("DBPut").with("Family", "dp\r\n").with("Key", "k")
                 .with("Val", "x\r\n\r\nAction: Hangup\r\nChannel: SIP/100"));

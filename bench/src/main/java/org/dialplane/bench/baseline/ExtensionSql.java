@@ -1,47 +1,93 @@
 package org.dialplane.bench.baseline;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * The SQL of the extensions scenarios on the IssabelPBX schema ({@code users}, {@code devices}, {@code sip}).
- * The comparison is only fair when these are the statements the extensions bundle runs: this is a stand-in
- * written before that bundle existed; when it lands, copy its SELECTs and INSERTs here (bench/README.md).
+ * The database work of the extension scenarios, statement for statement what the product runs for an admin
+ * (a global caller: no ownership condition, {@code Numbering.Range.ANY}), copied verbatim from
+ * {@code bundles/extensions/.../ExtensionRepository} (with {@code ExtensionFields}' default fields) and
+ * core's {@code db/Jdbc}, {@code pbx/Numbering}, {@code pbx/Ownership} and {@code internal/pbx/AstDbService}.
+ * Copied rather than called, so the baseline stays plain code without OSGi or JAX-RS on its class path; when
+ * those statements change, change them here too (bench/README.md), or the ratio compares different work.
  */
 final class ExtensionSql {
-    private static final String COLUMNS = "SELECT u.extension, u.name, d.tech, d.dial, s.data AS secret"
-            + " FROM users u LEFT JOIN devices d ON d.id = u.extension"
+    /** ExtensionRepository.select over the default fields extension, name, tech, dial, secret. */
+    private static final String SELECT = "SELECT u.extension AS extension, d.description AS name, d.tech AS tech,"
+            + " d.dial AS dial, s.data AS secret";
+    /** ExtensionRepository.FROM. */
+    private static final String FROM = " FROM users u JOIN devices d ON d.id = u.extension"
             + " LEFT JOIN sip s ON s.id = u.extension AND s.keyword = 'secret'";
-    private static final String ONE = COLUMNS + " WHERE u.extension = ?";
-    private static final String PAGE = COLUMNS + " ORDER BY u.extension LIMIT ? OFFSET ?";
-    private static final String TOTAL = "SELECT COUNT(*) FROM users";
-    private static final String NEXT_FREE = "SELECT COALESCE(MAX(CAST(extension AS UNSIGNED)), 0) + 1 FROM users";
-    private static final String INSERT_USER = "INSERT INTO users (extension, name, voicemail, ringtimer, noanswer,"
-            + " recording, outboundcid, sipname) VALUES (?, ?, ?, 0, '', '', '', '')";
+    /** findByIds for one id. */
+    private static final String ONE = SELECT + FROM + " WHERE u.extension IN (?)";
+    /** find with Query's default order (ExtensionFields: extension) and limitOffset. */
+    private static final String PAGE = SELECT + FROM + " ORDER BY CAST(u.extension AS UNSIGNED) ASC LIMIT ? OFFSET ?";
+    /** count. */
+    private static final String TOTAL = "SELECT COUNT(*)" + FROM;
+
+    /** Numbering.LOCK, lock and unlock. */
+    private static final String LOCK_NAME = "dialplane.numbering";
+    private static final String LOCK = "SELECT GET_LOCK(?, 10)";
+    private static final String UNLOCK = "SELECT RELEASE_LOCK(?)";
+    /** Numbering.TAKEN and isTaken; ExtensionRepository.create's own numbers and FIRST_EXTENSION. */
+    private static final String TAKEN = "SELECT extension FROM users UNION SELECT grpnum FROM ringgroups"
+            + " UNION SELECT extension FROM queues_config";
+    private static final String IS_TAKEN = "SELECT 1 FROM (" + TAKEN + ") d WHERE d.extension = ? LIMIT 1";
+    private static final String OWN_NUMBERS = "SELECT extension FROM users";
+    private static final long FIRST_EXTENSION = 200;
+    private static final long RANGE_START = 1;
+    private static final long RANGE_END = 99_999_999_999L;
+    /** ExtensionRepository.insert. */
+    private static final String INSERT_USER = "INSERT INTO users (extension, password, name, voicemail, ringtimer,"
+            + " noanswer, recording, outboundcid, sipname, noanswer_cid, busy_cid, chanunavail_cid, noanswer_dest,"
+            + " busy_dest, chanunavail_dest) VALUES (?, '', ?, ?, ?, '', '', '', '', '', '', '', '', '', '')";
     private static final String INSERT_DEVICE = "INSERT INTO devices (id, tech, dial, devicetype, user, description,"
-            + " emergency_cid) VALUES (?, 'sip', ?, 'fixed', ?, ?, '')";
+            + " emergency_cid) VALUES (?, ?, ?, 'fixed', ?, ?, '')";
     private static final String INSERT_SIP = "INSERT INTO sip (id, keyword, data, flags) VALUES (?, ?, ?, ?)";
+    /** Ownership.assign and AstDbService.write (puts only). */
+    private static final String ASSIGN_OWNER = "REPLACE INTO dp_tenant_objects (kind, object_id, tenant_id)"
+            + " VALUES (?, ?, ?)";
+    private static final String ASTDB_PUT = "REPLACE INTO dp_astdb (family, keyname, value) VALUES (?, ?, ?)";
+    /** The admin's tenant: once per baseline, as the product reads it from the token, not per request. */
+    private static final String DEFAULT_TENANT = "SELECT id FROM dp_tenants WHERE code = 'default'";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    /** What the product answers with a problem instead of a 201: the lock is busy (503), the number taken (409). */
+    static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        Refused(int status, String detail) {
+            super(detail);
+            this.status = status;
+        }
+    }
 
     private ExtensionSql() {
     }
 
     static List<Map<String, Object>> one(Connection connection, String extension) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(ONE)) {
-            statement.setString(1, extension);
+            statement.setObject(1, extension);
             return rows(statement);
         }
     }
 
     static List<Map<String, Object>> page(Connection connection, int limit, int offset) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(PAGE)) {
-            statement.setInt(1, limit);
-            statement.setInt(2, offset);
+            statement.setObject(1, (long) limit);
+            statement.setObject(2, (long) offset);
             return rows(statement);
         }
     }
@@ -49,57 +95,168 @@ final class ExtensionSql {
     static long total(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(TOTAL);
                 ResultSet result = statement.executeQuery()) {
-            result.next();
+            return result.next() ? result.getLong(1) : 0;
+        }
+    }
+
+    static long defaultTenant(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(DEFAULT_TENANT);
+                ResultSet result = statement.executeQuery()) {
+            if (!result.next()) {
+                throw new SQLException("no default tenant in dp_tenants");
+            }
             return result.getLong(1);
         }
     }
 
-    /** Inserts an extension at the next free number in one transaction; the caller retries on a duplicate. */
-    static String create(Connection connection, String name, String voicemail, String secret) throws SQLException {
-        String extension;
-        try (PreparedStatement statement = connection.prepareStatement(NEXT_FREE);
-                ResultSet result = statement.executeQuery()) {
-            result.next();
-            extension = Long.toString(result.getLong(1));
-        }
-        try (PreparedStatement user = connection.prepareStatement(INSERT_USER)) {
-            user.setString(1, extension);
-            user.setString(2, name);
-            user.setString(3, voicemail);
-            user.executeUpdate();
-        }
-        try (PreparedStatement device = connection.prepareStatement(INSERT_DEVICE)) {
-            device.setString(1, extension);
-            device.setString(2, "SIP/" + extension);
-            device.setString(3, extension);
-            device.setString(4, name);
-            device.executeUpdate();
-        }
-        try (PreparedStatement sip = connection.prepareStatement(INSERT_SIP)) {
-            String[][] keywords = {{"secret", secret}, {"context", "from-internal"}, {"host", "dynamic"},
-                    {"type", "friend"}, {"dial", "SIP/" + extension}, {"callerid", name + " <" + extension + ">"}};
-            for (int i = 0; i < keywords.length; i++) {
-                sip.setString(1, extension);
-                sip.setString(2, keywords[i][0]);
-                sip.setString(3, keywords[i][1]);
-                sip.setInt(4, i + 2);
-                sip.addBatch();
+    /**
+     * A POST without a number, as Jdbc.numberingTransaction runs ExtensionRepository.create: the numbering
+     * lock, then one transaction (next free number, the isTaken check, users, devices, the sip batch, the
+     * owner, the AstDB mirror), then the lock released.
+     */
+    static String create(Connection connection, long tenantId, String name, String voicemail)
+            throws SQLException, Refused {
+        lock(connection);
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                String extension = insert(connection, nextFree(connection), tenantId, name, voicemail);
+                connection.commit();
+                return extension;
+            } catch (SQLException | RuntimeException | Refused e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
             }
-            sip.executeBatch();
+        } finally {
+            unlock(connection);
         }
-        return extension;
     }
 
+    private static String insert(Connection connection, String x, long tenantId, String name, String voicemail)
+            throws SQLException, Refused {
+        String secret = randomSecret();
+        if (isTaken(connection, x)) {
+            throw new Refused(409, "Number " + x + " is in use");
+        }
+        update(connection, INSERT_USER, x, name, voicemail, 0);
+        update(connection, INSERT_DEVICE, x, "sip", "SIP/" + x, x, name);
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_SIP)) {
+            String[][] rows = ExtensionRows.sip(x, secret);
+            for (int i = 0; i < rows.length; i++) {
+                statement.setString(1, x);
+                statement.setString(2, rows[i][0]);
+                statement.setString(3, rows[i][1]);
+                statement.setInt(4, i + 2);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(ASSIGN_OWNER)) {
+            statement.setString(1, "extension");
+            statement.setString(2, x);
+            statement.setLong(3, tenantId);
+            statement.executeUpdate();
+        }
+        try (PreparedStatement put = connection.prepareStatement(ASTDB_PUT)) {
+            for (String[] key : ExtensionRows.astdb(x, name, voicemail)) { // one statement each, not a batch
+                put.setString(1, key[0]);
+                put.setString(2, key[1]);
+                put.setString(3, key[2]);
+                put.executeUpdate();
+            }
+        }
+        return x;
+    }
+
+    private static void lock(Connection connection) throws SQLException, Refused {
+        try (PreparedStatement statement = connection.prepareStatement(LOCK)) {
+            statement.setString(1, LOCK_NAME);
+            try (ResultSet result = statement.executeQuery()) {
+                if (!result.next() || result.getInt(1) != 1) {
+                    throw new Refused(503, "The numbering plan is busy; try again");
+                }
+            }
+        }
+    }
+
+    private static void unlock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(UNLOCK)) {
+            statement.setString(1, LOCK_NAME);
+            statement.executeQuery().close();
+        }
+    }
+
+    /** Numbering.nextFree over Range.ANY: the first number not taken, from the lowest extension up. */
+    private static String nextFree(Connection connection) throws SQLException, Refused {
+        TreeSet<Long> own = numbers(connection, OWN_NUMBERS);
+        TreeSet<Long> taken = numbers(connection, TAKEN);
+        long candidate = own.isEmpty() ? Math.min(Math.max(FIRST_EXTENSION, RANGE_START), RANGE_END) : own.first();
+        for (; candidate <= RANGE_END; candidate++) {
+            if (!taken.contains(candidate)) {
+                return Long.toString(candidate);
+            }
+        }
+        throw new Refused(409, "No free number left");
+    }
+
+    private static TreeSet<Long> numbers(Connection connection, String sql) throws SQLException {
+        TreeSet<Long> numbers = new TreeSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                String value = result.getString(1);
+                if (value != null && value.matches("[0-9]{1,18}")) {
+                    long number = Long.parseLong(value);
+                    if (number >= RANGE_START && number <= RANGE_END) {
+                        numbers.add(number);
+                    }
+                }
+            }
+        }
+        return numbers;
+    }
+
+    private static boolean isTaken(Connection connection, String number) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(IS_TAKEN)) {
+            statement.setString(1, number);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    private static void update(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    /** ExtensionChange.randomSecret: the secret a create without one gets. */
+    private static String randomSecret() {
+        StringBuilder secret = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            secret.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return secret.toString();
+    }
+
+    /** Jdbc.rows: every column by its label, as text. */
     private static List<Map<String, Object>> rows(PreparedStatement statement) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (ResultSet result = statement.executeQuery()) {
+            ResultSetMetaData meta = result.getMetaData();
             while (result.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("extension", result.getString("extension"));
-                row.put("name", result.getString("name"));
-                row.put("tech", result.getString("tech"));
-                row.put("dial", result.getString("dial"));
-                row.put("secret", result.getString("secret"));
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    Object value = result.getObject(i);
+                    row.put(meta.getColumnLabel(i), value == null ? null : value.toString());
+                }
                 rows.add(row);
             }
         }

@@ -1,11 +1,8 @@
 package org.dialplane.bench.baseline;
 
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +21,10 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class ExtensionsServlet extends HttpServlet {
     private static final int MAX_LIMIT = 1000;
-    private static final int CREATE_ATTEMPTS = 100;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DataSource database;
+    /** The admin's tenant, which the product takes from the token: read once, not per request. */
+    private volatile Long tenantId;
 
     ExtensionsServlet(DataSource database) {
         this.database = database;
@@ -40,9 +37,12 @@ final class ExtensionsServlet extends HttpServlet {
             return;
         }
         String id = id(request);
-        try (Connection connection = database.getConnection()) {
+        try {
             if (id != null) {
-                List<Map<String, Object>> rows = ExtensionSql.one(connection, id);
+                List<Map<String, Object>> rows;
+                try (Connection connection = database.getConnection()) {
+                    rows = ExtensionSql.one(connection, id);
+                }
                 if (rows.isEmpty()) {
                     Json.problem(response, 404, "Not Found", "No extension " + id);
                 } else {
@@ -56,9 +56,14 @@ final class ExtensionsServlet extends HttpServlet {
                 Json.problem(response, 400, "Bad Request", "limit must be 1.." + MAX_LIMIT + ", offset >= 0");
                 return;
             }
+            // As the product's Crud.list: the page and the total each on a connection of its own.
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("results", ExtensionSql.page(connection, limit, offset));
-            body.put("total", ExtensionSql.total(connection));
+            try (Connection connection = database.getConnection()) {
+                body.put("results", ExtensionSql.page(connection, limit, offset));
+            }
+            try (Connection connection = database.getConnection()) {
+                body.put("total", ExtensionSql.total(connection));
+            }
             Json.write(response, 200, body);
         } catch (SQLException e) {
             Json.problem(response, 503, "Service Unavailable", "database: " + e.getMessage());
@@ -78,35 +83,20 @@ final class ExtensionsServlet extends HttpServlet {
             Json.problem(response, 400, "Bad Request", "the body is not a JSON object");
             return;
         }
-        String name = String.valueOf(body.getOrDefault("name", ""));
+        String name = String.valueOf(body.getOrDefault("name", "Extension"));
         String voicemail = String.valueOf(body.getOrDefault("voicemail", "novm"));
-        String secret = HexFormat.of().formatHex(randomBytes());
-        // Hikari restores auto-commit when the connection goes back to the pool.
         try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    String extension = ExtensionSql.create(connection, name, voicemail, secret);
-                    connection.commit();
-                    response.setStatus(201);
-                    response.setHeader("Location", "/pbxapi/extensions/" + extension);
-                    return;
-                } catch (SQLIntegrityConstraintViolationException raced) {
-                    connection.rollback(); // another request took the same number: take the next one
-                    if (attempt == CREATE_ATTEMPTS) {
-                        throw raced;
-                    }
-                }
+            if (tenantId == null) {
+                tenantId = ExtensionSql.defaultTenant(connection);
             }
+            String extension = ExtensionSql.create(connection, tenantId, name, voicemail);
+            response.setStatus(201);
+            response.setHeader("Location", request.getRequestURL() + "/" + extension);
+        } catch (ExtensionSql.Refused e) {
+            Json.problem(response, e.status, e.status == 409 ? "Conflict" : "Service Unavailable", e.getMessage());
         } catch (SQLException e) {
             Json.problem(response, 503, "Service Unavailable", "database: " + e.getMessage());
         }
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 
     private static String id(HttpServletRequest request) {

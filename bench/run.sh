@@ -5,7 +5,8 @@
 #                [--cold-runs N] [--deploy-runs N] [--build] [--keep]
 #
 # Environment: DIALPLANE_DB_URL/_USER/_PASSWORD (both servers use that database instead of the product's
-# embedded one), JAVA_OPTS (JVM options of both servers; default: the product's own defaults).
+# embedded one), JAVA_OPTS (JVM options of both servers; default: the product's own defaults),
+# DIALPLANE_ADMIN_PASSWORD (the admin password the product starts with and the load logs in with; default random).
 set -euo pipefail
 
 duration=4 warmup=1 scenarios="" connections="1,16,64" extensions=10000 cold_runs=5 deploy_runs=5

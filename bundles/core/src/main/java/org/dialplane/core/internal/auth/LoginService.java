@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Password logins, token renewal and logout. At start it makes sure the {@value #ADMIN} user exists: with the
  * configured password, or else a random one printed once.
  */
-@Component(service = LoginService.class)
+// Immediate: the admin user (and its generated password, printed once) exists from the first start, not
+// from the first login attempt.
+@Component(service = LoginService.class, immediate = true)
 public class LoginService {
     private static final Logger LOG = LoggerFactory.getLogger(LoginService.class);
     static final String ADMIN = "admin";

@@ -101,6 +101,9 @@ tool await --url "http://127.0.0.1:$port" --timeout 90 --pid "$product_pid" ||
 cp "$example_jar" "$home/deploy/.bench-example.part"
 mv "$home/deploy/.bench-example.part" "$home/deploy/bench-$(basename "$example_jar")"
 tool await --url "http://127.0.0.1:$port" --path /pbxapi/vendor/hello --timeout 30
+# Login (and every resource that needs the database) is served once the database is up and migrated; the
+# embedded one starts beside the container, so health answers before it.
+tool await --url "http://127.0.0.1:$port" --path /pbxapi/authenticate --status 405 --timeout 90
 
 # The baseline reads the product's database: the configured one, or the embedded server the product started.
 db_url=${DIALPLANE_DB_URL:-} db_user=${DIALPLANE_DB_USER:-} db_password=${DIALPLANE_DB_PASSWORD:-}

@@ -24,15 +24,19 @@ final class ExtensionSql {
     /** ExtensionRepository.select over the default fields extension, name, tech, dial, secret. */
     private static final String SELECT = "SELECT u.extension AS extension, d.description AS name, d.tech AS tech,"
             + " d.dial AS dial, s.data AS secret";
-    /** ExtensionRepository.FROM. */
-    private static final String FROM = " FROM users u JOIN devices d ON d.id = u.extension"
-            + " LEFT JOIN sip s ON s.id = u.extension AND s.keyword = 'secret'";
+    /** ExtensionRepository.USERS_AND_DEVICES, SECRET and FROM. */
+    private static final String USERS_AND_DEVICES = " FROM users u JOIN devices d ON d.id = u.extension";
+    private static final String SECRET = " LEFT JOIN sip s ON s.id = u.extension AND s.keyword = 'secret'";
+    private static final String FROM = USERS_AND_DEVICES + SECRET;
     /** findByIds for one id. */
     private static final String ONE = SELECT + FROM + " WHERE u.extension IN (?)";
     /** find with Query's default order (ExtensionFields: extension) and limitOffset. */
-    private static final String PAGE = SELECT + FROM + " ORDER BY CAST(u.extension AS UNSIGNED) ASC LIMIT ? OFFSET ?";
+    private static final String ORDER = " ORDER BY CAST(u.extension AS UNSIGNED) ASC";
+    private static final String PAGE = SELECT + " FROM (SELECT u.extension" + USERS_AND_DEVICES + ORDER
+            + " LIMIT ? OFFSET ?) p JOIN users u ON u.extension = p.extension JOIN devices d ON d.id = u.extension"
+            + SECRET + ORDER;
     /** count. */
-    private static final String TOTAL = "SELECT COUNT(*)" + FROM;
+    private static final String TOTAL = "SELECT COUNT(*)" + USERS_AND_DEVICES;
 
     /** Numbering.LOCK, lock and unlock. */
     private static final String LOCK_NAME = "dialplane.numbering";

@@ -31,8 +31,10 @@ final class ExtensionRepository {
     static final String KIND = "extension";
     /** Where numbering starts on a system without extensions. */
     private static final long FIRST_EXTENSION = 200;
-    private static final String FROM = " FROM users u JOIN devices d ON d.id = u.extension"
-            + " LEFT JOIN sip s ON s.id = u.extension AND s.keyword = 'secret'";
+    /** Every searchable and sortable field lives in these two tables. */
+    private static final String USERS_AND_DEVICES = " FROM users u JOIN devices d ON d.id = u.extension";
+    private static final String SECRET = " LEFT JOIN sip s ON s.id = u.extension AND s.keyword = 'secret'";
+    private static final String FROM = USERS_AND_DEVICES + SECRET;
 
     /**
      * The outcome of a write: the extension's number, whether it was created, the AstDB keys to push, and its
@@ -49,15 +51,23 @@ final class ExtensionRepository {
         this.astDb = astDb;
     }
 
+    /**
+     * A page in two steps: the page's numbers are chosen from users and devices alone, then only those rows
+     * are joined to the rest. Sorting the full join first made a page of 100 out of 10,000 twice as slow.
+     */
     List<Map<String, Object>> find(Query query, Caller caller) {
-        SqlFragment sql = select(query).append(FROM)
+        SqlFragment page = SqlFragment.of("SELECT u.extension").append(USERS_AND_DEVICES)
                 .append(SqlFragment.where(visible(caller), query.searchCondition()))
                 .append(query.orderBy()).append(query.limitOffset());
+        SqlFragment sql = select(query).append(" FROM (").append(page)
+                .append(") p JOIN users u ON u.extension = p.extension JOIN devices d ON d.id = u.extension")
+                .append(SECRET).append(query.orderBy());
         return db.run(connection -> Jdbc.rows(connection, sql));
     }
 
+    /** The secret's join finds at most one row per extension, so the count leaves it out. */
     long count(Query query, Caller caller) {
-        SqlFragment sql = SqlFragment.of("SELECT COUNT(*)").append(FROM)
+        SqlFragment sql = SqlFragment.of("SELECT COUNT(*)").append(USERS_AND_DEVICES)
                 .append(SqlFragment.where(visible(caller), query.searchCondition()));
         return db.run(connection -> Jdbc.number(connection, sql));
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.db.Jdbc;
@@ -194,13 +193,6 @@ final class ExtensionRepository {
 
     /** Only the columns of the fields asked for; the extension always, to key the rows. */
     private static SqlFragment select(Query query) {
-        StringJoiner columns = new StringJoiner(", ", "SELECT ", "");
-        columns.add("u.extension AS extension");
-        for (String field : query.fields()) {
-            if (!field.equals("extension")) {
-                columns.add(ExtensionFields.FIELDS.field(field).orElseThrow().column() + " AS " + field);
-            }
-        }
-        return SqlFragment.of(columns.toString());
+        return query.select("extension", Map.of("extension", "u.extension"));
     }
 }

@@ -151,15 +151,6 @@ final class RingGroupRepository {
 
     /** Only the columns of the fields asked for; the number always, as {@code id}, to key the rows. */
     private static SqlFragment select(Query query) {
-        StringJoiner columns = new StringJoiner(", ", "SELECT ", "");
-        columns.add("r.grpnum AS id");
-        for (String field : query.fields()) {
-            if (field.equals("extension")) {
-                columns.add("r.grpnum AS extension");
-            } else if (!field.equals("id")) {
-                columns.add(RingGroupFields.FIELDS.field(field).orElseThrow().column() + " AS " + field);
-            }
-        }
-        return SqlFragment.of(columns.toString());
+        return query.select("id", Map.of("id", "r.grpnum", "extension", "r.grpnum"));
     }
 }

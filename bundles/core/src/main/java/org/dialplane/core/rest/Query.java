@@ -166,6 +166,24 @@ public final class Query {
         return order == null ? SqlFragment.EMPTY : SqlFragment.of(" ORDER BY " + order.column() + " " + direction);
     }
 
+    /**
+     * {@code "SELECT column AS field, ..."} for the fields this query shows, and {@code key} always (it keys the
+     * rows). A field's column is its FieldSet column, which is also what it sorts and searches by; {@code asText}
+     * overrides the selected expression where that column is not the value to show (such as a CAST for numeric
+     * order). Columns come from the resource's own declarations, never from the request.
+     */
+    public SqlFragment select(String key, Map<String, String> asText) {
+        java.util.StringJoiner columns = new java.util.StringJoiner(", ", "SELECT ", "");
+        java.util.LinkedHashSet<String> selected = new java.util.LinkedHashSet<>();
+        selected.add(key);
+        selected.addAll(fields);
+        for (String field : selected) {
+            String column = asText.getOrDefault(field, fieldSet.field(field).orElseThrow().column());
+            columns.add(column + " AS " + field);
+        }
+        return SqlFragment.of(columns.toString());
+    }
+
     /** {@code " LIMIT ? OFFSET ?"} with both as parameters; empty when the request asked for no page. */
     public SqlFragment limitOffset() {
         if (!paginated()) {

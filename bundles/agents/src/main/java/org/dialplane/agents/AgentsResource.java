@@ -1,0 +1,77 @@
+package org.dialplane.agents;
+
+import java.util.List;
+
+import org.dialplane.core.auth.Authentication;
+import org.dialplane.core.auth.Caller;
+import org.dialplane.core.db.Database;
+import org.dialplane.core.db.Jdbc;
+import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.Doc;
+import org.dialplane.core.rest.Ids;
+import org.dialplane.core.rest.JsonBody;
+import org.dialplane.core.rest.Results;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+/**
+ * {@code /pbxapi/agents/{extension}/pause|unpause}: MiRTA's AGENT PAUSE (with its {@code pausereason}) as an AMI
+ * QueuePause of the extension's device. Needs AMI and answers 503 with Retry-After at once without it.
+ */
+@Component(service = AgentsResource.class, immediate = true)
+@JakartarsResource
+@JakartarsName("dialplane.agents")
+@JakartarsExtensionSelect(Authentication.REQUIRED)
+@Path("agents")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentsResource {
+    private final AgentRepository repository;
+    private final AgentService service;
+
+    @Activate
+    public AgentsResource(@Reference Database database, @Reference AgentService service) {
+        this.repository = new AgentRepository(new Jdbc(database.pbx()));
+        this.service = service;
+    }
+
+    @POST
+    @Path("{extension}/pause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Doc("Pause the extension in one queue or all of them, with a reason (MiRTA AGENT PAUSE)")
+    public Results pause(@PathParam("extension") String extension, JsonBody body,
+            @Context SecurityContext security) {
+        return setPaused(extension, body, security, true);
+    }
+
+    @POST
+    @Path("{extension}/unpause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Doc("Unpause the extension in one queue or all of them")
+    public Results unpause(@PathParam("extension") String extension, JsonBody body,
+            @Context SecurityContext security) {
+        return setPaused(extension, body, security, false);
+    }
+
+    private Results setPaused(String extension, JsonBody body, SecurityContext security, boolean paused) {
+        Caller caller = Caller.of(security);
+        String number = Ids.parseOne(extension, Ids.NUMERIC);
+        PauseRequest request = AgentFields.validate(body);
+        service.requireAmi();
+        String dial = repository.dialOf(number, caller)
+                .orElseThrow(() -> ApiException.notFound("No extension " + number));
+        return Results.of(List.of(service.pause(number, dial, paused, request)));
+    }
+}

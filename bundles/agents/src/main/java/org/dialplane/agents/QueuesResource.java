@@ -1,0 +1,50 @@
+package org.dialplane.agents;
+
+import org.dialplane.core.auth.Authentication;
+import org.dialplane.core.auth.Caller;
+import org.dialplane.core.db.Database;
+import org.dialplane.core.db.Jdbc;
+import org.dialplane.core.rest.Doc;
+import org.dialplane.core.rest.Results;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+/**
+ * {@code /pbxapi/queues}: the live queues and their members (AMI QueueStatus). A tenant sees the queues that
+ * have one of its extensions as a member, and there only its own members; see {@link QueueMembers}.
+ */
+@Component(service = QueuesResource.class, immediate = true)
+@JakartarsResource
+@JakartarsName("dialplane.queues")
+@JakartarsExtensionSelect(Authentication.REQUIRED)
+@Path("queues")
+@Produces(MediaType.APPLICATION_JSON)
+public class QueuesResource {
+    private final AgentRepository repository;
+    private final AgentService service;
+
+    @Activate
+    public QueuesResource(@Reference Database database, @Reference AgentService service) {
+        this.repository = new AgentRepository(new Jdbc(database.pbx()));
+        this.service = service;
+    }
+
+    @GET
+    @Doc("The queues with their members: interface, paused and why, device status, calls taken")
+    public Results list(@Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        service.requireAmi();
+        return Results.of(service.queues(caller.global() ? null : repository.extensionsOf(caller)));
+    }
+}

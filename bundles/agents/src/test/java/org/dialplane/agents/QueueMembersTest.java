@@ -1,0 +1,51 @@
+package org.dialplane.agents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.dialplane.core.ami.AmiEvent;
+import org.junit.jupiter.api.Test;
+
+class QueueMembersTest {
+    @Test
+    void extensionsOfMemberInterfaces() {
+        assertEquals("402", QueueMembers.extension("SIP/402"));
+        assertEquals("402", QueueMembers.extension("PJSIP/402"));
+        assertEquals("402", QueueMembers.extension("Local/402@from-queue/n"));
+        assertEquals("402", QueueMembers.extension("hint:402@ext-local"));
+        assertNull(QueueMembers.extension("nothing"));
+        assertNull(QueueMembers.extension(null));
+    }
+
+    @Test
+    void aTenantSeesQueuesWithItsMembersAndOnlyThem() {
+        List<AmiEvent> events = List.of(params("281"), member("281", "SIP/402", "1", "Breakfast"),
+                member("281", "SIP/500", "0", ""), params("282"), member("282", "SIP/500", "0", ""));
+
+        List<Map<String, Object>> queues = QueueMembers.toJson(events, Set.of("402"));
+
+        assertEquals(1, queues.size());
+        assertEquals("281", queues.get(0).get("queue"));
+        List<?> members = (List<?>) queues.get(0).get("members");
+        assertEquals(1, members.size());
+        Map<?, ?> member = (Map<?, ?>) members.get(0);
+        assertEquals("402", member.get("extension"));
+        assertEquals(true, member.get("paused"));
+        assertEquals("Breakfast", member.get("reason"));
+        assertEquals("not in use", member.get("status"));
+        assertEquals(2, QueueMembers.toJson(events, null).size());
+    }
+
+    private static AmiEvent params(String queue) {
+        return new AmiEvent("QueueParams", Map.of("Queue", queue, "Strategy", "ringall", "Calls", "0"));
+    }
+
+    private static AmiEvent member(String queue, String iface, String paused, String reason) {
+        return new AmiEvent("QueueMember", Map.of("Queue", queue, "Location", iface, "Name", iface,
+                "Paused", paused, "PausedReason", reason, "Status", "1", "CallsTaken", "3"));
+    }
+}

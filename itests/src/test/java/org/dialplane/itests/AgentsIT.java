@@ -1,0 +1,233 @@
+package org.dialplane.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.dialplane.testing.fakeami.AmiMessage;
+import org.dialplane.testing.fakeami.FakeAmiServer;
+import org.junit.Before;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code /pbxapi/agents/{extension}/pause|unpause} (MiRTA AGENT PAUSE) and {@code /pbxapi/queues} against the
+ * fake AMI server over TCP: what QueuePause reaches Asterisk, the queue members' state, tenants kept to their
+ * own, validation, and fast 503s while Asterisk is down.
+ */
+public class AgentsIT extends DialplaneTestSupport {
+    private static final String AGENTS = "/pbxapi/agents/";
+    private static final String QUEUES = "/pbxapi/queues";
+    private static final String AGENT = "402";
+    /** Started inside the container on first use, on the port core was given; core retries until then. */
+    private static FakeAmiServer server;
+
+    private Http admin;
+
+    @Override
+    protected Option options() {
+        return composite(database("AgentsIT"), Logins.adminPassword(), AmiIT.fakeAmi(),
+                AmiIT.amiPointingAt(freePort()));
+    }
+
+    @Before
+    public void fakeAmiRunsAndTheAgentIsInTwoQueues() throws IOException {
+        synchronized (AgentsIT.class) {
+            if (server == null) {
+                server = FakeAmiServer.start("dialplane", "s3cret",
+                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
+                server.pbx().addQueueMember("281", "SIP/" + AGENT, "Agent " + AGENT);
+                server.pbx().addQueueMember("282", "SIP/" + AGENT, "Agent " + AGENT);
+                server.pbx().addQueueMember("283", "SIP/499", "Someone else");
+            }
+        }
+        server.resume();
+        server.reset();
+        await("the queues resource answers", () -> http.get(QUEUES).status() == 401);
+        admin = asAdmin();
+        await("AMI is connected", () -> admin.get(QUEUES).status() == 200);
+        Http.Response extension = admin.json("PUT", "/pbxapi/extensions/" + AGENT + "?reload=0",
+                "{\"name\":\"Agent\"}");
+        assertTrue(extension.toString(), extension.status() < 300);
+    }
+
+    @Test
+    public void pauseWithReasonReachesAsteriskAsQueuePause() throws Exception {
+        Http.Response paused = admin.json("POST", AGENTS + AGENT + "/pause",
+                "{\"queue\":\"281\",\"reason\":\"Breakfast\"}");
+
+        assertEquals(paused.toString(), 200, paused.status());
+        JsonNode result = paused.json().get("results").get(0);
+        assertEquals(AGENT, result.get("extension").asText());
+        assertTrue(result.get("paused").asBoolean());
+        assertEquals("281", result.get("queue").asText());
+        assertEquals("Breakfast", result.get("reason").asText());
+        AmiMessage action = server.awaitAction("QueuePause", DEADLINE);
+        assertEquals("SIP/" + AGENT, action.get("Interface"));
+        assertEquals("281", action.get("Queue"));
+        assertEquals("Breakfast", action.get("Reason"));
+        assertEquals("true", action.get("Paused"));
+        assertTrue(memberOf(admin, "281", AGENT).get("paused").asBoolean());
+    }
+
+    @Test
+    public void unpauseWithoutQueueUnpausesEveryQueue() throws Exception {
+        assertEquals(200, admin.json("POST", AGENTS + AGENT + "/pause", "{\"reason\":\"Lunch\"}").status());
+        assertTrue(memberOf(admin, "282", AGENT).get("paused").asBoolean());
+        server.reset();
+
+        Http.Response unpaused = admin.json("POST", AGENTS + AGENT + "/unpause", "{}");
+
+        assertEquals(unpaused.toString(), 200, unpaused.status());
+        JsonNode result = unpaused.json().get("results").get(0);
+        assertEquals(false, result.get("paused").asBoolean());
+        assertTrue(result.get("queue").isNull());
+        AmiMessage action = server.awaitAction("QueuePause", DEADLINE);
+        assertEquals("SIP/" + AGENT, action.get("Interface"));
+        assertEquals("false", action.get("Paused"));
+        assertNull(action.get("Queue"));
+        assertEquals(false, memberOf(admin, "281", AGENT).get("paused").asBoolean());
+        assertEquals(false, memberOf(admin, "282", AGENT).get("paused").asBoolean());
+        // No body at all is an unpause in every queue too.
+        assertEquals(200, admin.send("POST", AGENTS + AGENT + "/unpause", null, Map.of()).status());
+    }
+
+    @Test
+    public void theQueueListShowsThePausedMemberAndWhy() {
+        assertEquals(200, admin.json("POST", AGENTS + AGENT + "/pause",
+                "{\"queue\":\"282\",\"reason\":\"Training\"}").status());
+
+        JsonNode member = memberOf(admin, "282", AGENT);
+
+        assertTrue(member.toString(), member.get("paused").asBoolean());
+        assertEquals("Training", member.get("reason").asText());
+        assertEquals("SIP/" + AGENT, member.get("interface").asText());
+        assertEquals("Agent " + AGENT, member.get("name").asText());
+        assertEquals("not in use", member.get("status").asText());
+        assertEquals(0, member.get("calls_taken").asLong());
+        Set<String> queues = new HashSet<>();
+        admin.get(QUEUES).json().get("results").forEach(queue -> queues.add(queue.get("queue").asText()));
+        assertTrue(queues.toString(), queues.containsAll(Set.of("281", "282", "283")));
+    }
+
+    @Test
+    public void asterisksRefusalIs502WithItsMessage() {
+        server.fail("QueuePause", "Interface not found");
+        Http.Response refused = admin.json("POST", AGENTS + AGENT + "/pause", "{\"queue\":\"281\"}");
+        assertEquals(refused.toString(), 502, refused.status());
+        ContainerIT.assertProblem(refused, 502);
+        assertTrue(refused.body(), refused.body().contains("Interface not found"));
+    }
+
+    @Test
+    public void unknownExtensionIs404AndNothingReachesAsterisk() {
+        Http.Response missing = admin.json("POST", AGENTS + "98765/pause", "{\"reason\":\"x\"}");
+        assertEquals(missing.toString(), 404, missing.status());
+        ContainerIT.assertProblem(missing, 404);
+        assertEquals(404, admin.json("POST", AGENTS + "98765/unpause", "{}").status());
+        assertTrue(server.actions("QueuePause").isEmpty());
+    }
+
+    @Test
+    public void invalidBodiesAre422NamingEveryField() {
+        Http.Response invalid = admin.json("POST", AGENTS + AGENT + "/pause",
+                "{\"queue\":\"281;x\",\"reason\":\"a\\r\\nAction: Originate\"}");
+
+        assertEquals(invalid.toString(), 422, invalid.status());
+        ContainerIT.assertProblem(invalid, 422);
+        Set<String> fields = new HashSet<>();
+        invalid.json().get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        assertEquals(Set.of("queue", "reason"), fields);
+        assertEquals(422, admin.json("POST", AGENTS + AGENT + "/pause",
+                "{\"reason\":\"" + "x".repeat(81) + "\"}").status());
+        assertEquals(422, admin.json("POST", AGENTS + AGENT + "/unpause", "{\"queue\":281.5}").status());
+        assertTrue(server.actions("QueuePause").isEmpty());
+    }
+
+    @Test
+    public void tenantsPauseAndSeeOnlyTheirOwnAgents() throws Exception {
+        String code = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+        assertEquals(201, admin.json("POST", "/pbxapi/tenants", "{\"code\":\"" + code + "\",\"name\":\"Devel\"}")
+                .status());
+        Http.Response key = admin.json("POST", "/pbxapi/apikeys", "{\"name\":\"agents\",\"tenant\":\"" + code + "\"}");
+        assertEquals(key.toString(), 201, key.status());
+        Http tenant = http.bearer(key.json().get("results").get(0).get("key").asText());
+        String own = Integer.toString(ThreadLocalRandom.current().nextInt(60_000, 69_999));
+        Http.Response created = tenant.json("PUT", "/pbxapi/extensions/" + own + "?reload=0", "{\"name\":\"Own\"}");
+        assertTrue(created.toString(), created.status() < 300);
+        server.pbx().addQueueMember("281", "SIP/" + own, "Tenant agent");
+
+        assertEquals(404, tenant.json("POST", AGENTS + AGENT + "/pause", "{}").status());
+        assertEquals(200, tenant.json("POST", AGENTS + own + "/pause", "{\"reason\":\"Breakfast\"}").status());
+        assertEquals("SIP/" + own, server.awaitAction("QueuePause", DEADLINE).get("Interface"));
+
+        JsonNode queues = tenant.get(QUEUES).json().get("results");
+        assertEquals(queues.toString(), 1, queues.size());
+        assertEquals("281", queues.get(0).get("queue").asText());
+        JsonNode members = queues.get(0).get("members");
+        assertEquals(members.toString(), 1, members.size());
+        assertEquals(own, members.get(0).get("extension").asText());
+        assertTrue(members.get(0).get("paused").asBoolean());
+    }
+
+    @Test
+    public void withoutAmiEveryCallIs503AtOnce() throws Exception {
+        server.suspend();
+        await("AMI is down", () -> admin.get(QUEUES).status() == 503);
+
+        long start = System.nanoTime();
+        assertFastUnavailable(admin.get(QUEUES), start);
+        start = System.nanoTime();
+        assertFastUnavailable(admin.json("POST", AGENTS + AGENT + "/pause", "{\"reason\":\"x\"}"), start);
+        start = System.nanoTime();
+        assertFastUnavailable(admin.json("POST", AGENTS + AGENT + "/unpause", "{}"), start);
+
+        server.resume();
+        await("AMI is back", () -> admin.get(QUEUES).status() == 200);
+        assertEquals(200, admin.json("POST", AGENTS + AGENT + "/unpause", "{}").status());
+    }
+
+    @Test
+    public void theAgentsAreDocumented() {
+        JsonNode paths = http.get("/pbxapi/openapi.json").json().get("paths");
+        assertTrue(paths.toString(), paths.has(QUEUES) && paths.has("/pbxapi/agents/{extension}/pause")
+                && paths.has("/pbxapi/agents/{extension}/unpause"));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    private static void assertFastUnavailable(Http.Response response, long startNanos) {
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        assertEquals(response.toString(), 503, response.status());
+        ContainerIT.assertProblem(response, 503);
+        assertNotNull(response.toString(), response.header("Retry-After"));
+        assertTrue("answered in " + millis + " ms", millis < 1000);
+    }
+
+    /** The member for {@code extension} in {@code queue}, as {@code GET /pbxapi/queues} shows it. */
+    private static JsonNode memberOf(Http client, String queue, String extension) {
+        Http.Response response = client.get(QUEUES);
+        assertEquals(response.toString(), 200, response.status());
+        for (JsonNode q : response.json().get("results")) {
+            if (queue.equals(q.get("queue").asText())) {
+                for (JsonNode member : q.get("members")) {
+                    if (extension.equals(member.get("extension").asText())) {
+                        return member;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no member " + extension + " in queue " + queue + ": " + response.body());
+    }
+}

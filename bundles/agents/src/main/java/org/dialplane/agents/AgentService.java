@@ -9,7 +9,6 @@ import java.util.Set;
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.ami.AmiAction;
 import org.dialplane.core.ami.AmiResponse;
-import org.dialplane.core.ami.AmiState;
 import org.dialplane.core.rest.ApiException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,15 +30,9 @@ public class AgentService {
         this.ami = ami;
     }
 
-    /** A fast 503 before any database work when AMI is not there (the same answer core's Ami gives). */
+    /** A fast 503 before any other work when AMI is not there. */
     void requireAmi() {
-        AmiState state = ami.state();
-        if (state == AmiState.DISABLED) {
-            throw ApiException.unavailable("No PBX is attached: AMI is not configured.", 60);
-        }
-        if (state != AmiState.CONNECTED) {
-            throw ApiException.unavailable("AMI is not connected.", 2);
-        }
+        ami.requireConnected();
     }
 
     /** Pauses or unpauses the member {@code iface} in one queue or, without one, in all its queues. */

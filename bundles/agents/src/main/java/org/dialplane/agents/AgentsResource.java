@@ -6,6 +6,7 @@ import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.db.Jdbc;
+import org.dialplane.core.pbx.Devices;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Doc;
 import org.dialplane.core.rest.Ids;
@@ -38,12 +39,12 @@ import jakarta.ws.rs.core.SecurityContext;
 @Path("agents")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentsResource {
-    private final AgentRepository repository;
+    private final Jdbc db;
     private final AgentService service;
 
     @Activate
     public AgentsResource(@Reference Database database, @Reference AgentService service) {
-        this.repository = new AgentRepository(new Jdbc(database.pbx()));
+        this.db = new Jdbc(database.pbx());
         this.service = service;
     }
 
@@ -70,7 +71,7 @@ public class AgentsResource {
         String number = Ids.parseOne(extension, Ids.NUMERIC);
         PauseRequest request = AgentFields.validate(body);
         service.requireAmi();
-        String dial = repository.dialOf(number, caller)
+        String dial = Devices.dialOf(db, number, caller)
                 .orElseThrow(() -> ApiException.notFound("No extension " + number));
         return Results.of(List.of(service.pause(number, dial, paused, request)));
     }

@@ -4,6 +4,7 @@ import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.db.Jdbc;
+import org.dialplane.core.pbx.Devices;
 import org.dialplane.core.rest.Doc;
 import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
@@ -31,12 +32,12 @@ import jakarta.ws.rs.core.SecurityContext;
 @Path("queues")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueuesResource {
-    private final AgentRepository repository;
+    private final Jdbc db;
     private final AgentService service;
 
     @Activate
     public QueuesResource(@Reference Database database, @Reference AgentService service) {
-        this.repository = new AgentRepository(new Jdbc(database.pbx()));
+        this.db = new Jdbc(database.pbx());
         this.service = service;
     }
 
@@ -45,6 +46,6 @@ public class QueuesResource {
     public Results list(@Context SecurityContext security) {
         Caller caller = Caller.of(security);
         service.requireAmi();
-        return Results.of(service.queues(caller.global() ? null : repository.extensionsOf(caller)));
+        return Results.of(service.queues(Devices.extensionsOf(db, caller)));
     }
 }

@@ -12,7 +12,6 @@ import org.dialplane.core.ami.Ami;
 import org.dialplane.core.ami.AmiAction;
 import org.dialplane.core.ami.AmiEvent;
 import org.dialplane.core.ami.AmiResponse;
-import org.dialplane.core.ami.AmiState;
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.rest.ApiException;
 import org.osgi.service.component.annotations.Activate;
@@ -49,15 +48,9 @@ public class CallService {
         subscription.close();
     }
 
-    /** A fast 503 before any other work when AMI is not there (the same answer core's Ami gives). */
+    /** A fast 503 before any other work when AMI is not there. */
     void requireAmi() {
-        AmiState state = ami.state();
-        if (state == AmiState.DISABLED) {
-            throw ApiException.unavailable("No PBX is attached: AMI is not configured.", 60);
-        }
-        if (state != AmiState.CONNECTED) {
-            throw ApiException.unavailable("AMI is not connected.", 2);
-        }
+        ami.requireConnected();
     }
 
     /**

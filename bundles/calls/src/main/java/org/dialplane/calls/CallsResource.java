@@ -9,6 +9,7 @@ import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.db.Jdbc;
+import org.dialplane.core.pbx.Devices;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Doc;
 import org.dialplane.core.rest.Ids;
@@ -45,12 +46,12 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("calls")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallsResource {
-    private final CallRepository repository;
+    private final Jdbc db;
     private final CallService service;
 
     @Activate
     public CallsResource(@Reference Database database, @Reference CallService service) {
-        this.repository = new CallRepository(new Jdbc(database.pbx()));
+        this.db = new Jdbc(database.pbx());
         this.service = service;
     }
 
@@ -61,7 +62,7 @@ public class CallsResource {
         Caller caller = Caller.of(security);
         OriginateRequest request = CallFields.validate(body);
         service.requireAmi();
-        String dial = repository.dialOf(request.source(), caller)
+        String dial = Devices.dialOf(db, request.source(), caller)
                 .orElseThrow(() -> ApiException.notFound("No extension " + request.source()));
         String id = service.originate(request, dial, caller);
         return Response.accepted(Map.of("id", id))
@@ -112,6 +113,6 @@ public class CallsResource {
 
     /** Null for a global caller: every channel is theirs. */
     private Set<String> extensionsOf(Caller caller) {
-        return caller.global() ? null : repository.extensionsOf(caller);
+        return Devices.extensionsOf(db, caller);
     }
 }

@@ -25,6 +25,20 @@ public interface Ami {
     }
 
     /**
+     * A fast 503 with Retry-After, before any other work, when AMI is not there: for endpoints that are
+     * nothing without the PBX. Retry-After is 60 s when no PBX is configured, 2 s while it reconnects.
+     */
+    default void requireConnected() {
+        AmiState state = state();
+        if (state == AmiState.DISABLED) {
+            throw ApiException.unavailable("No PBX is attached: AMI is not configured.", 60);
+        }
+        if (state != AmiState.CONNECTED) {
+            throw ApiException.unavailable("AMI is not connected.", 2);
+        }
+    }
+
+    /**
      * Sends an action. The stage completes with the response (an {@code Error} response is a normal result,
      * see {@link AmiResponse#success()}); or exceptionally with an {@link ApiException}: 503 when AMI is
      * not connected or the connection drops, 504 when no response arrives within the timeout.

@@ -3,7 +3,7 @@
  * and the connection state. Every value sent is stripped of CR/LF.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.dialplane.core.ami;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,7 +4,7 @@
  * its tables.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.dialplane.core.pbx;
 
 import org.osgi.annotation.bundle.Export;

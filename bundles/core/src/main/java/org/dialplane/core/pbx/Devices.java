@@ -1,4 +1,4 @@
-package org.dialplane.calls;
+package org.dialplane.core.pbx;
 
 import java.util.HashSet;
 import java.util.List;
@@ -7,22 +7,21 @@ import java.util.Set;
 
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.db.Jdbc;
-import org.dialplane.core.pbx.Ownership;
 import org.dialplane.core.rest.SqlFragment;
 
-/** The SQL of calls: which extensions a caller may use, and their devices' dial strings (IssabelPBX's). */
-final class CallRepository {
+/**
+ * The extensions' devices in IssabelPBX's {@code devices} table, as the live-call features need them: which
+ * extensions a caller may act for, and how Asterisk dials each one.
+ */
+public final class Devices {
     /** The owner kind of extensions in {@code dp_tenant_objects}, as the extensions bundle records them. */
-    static final String EXTENSION = "extension";
+    public static final String EXTENSION = "extension";
 
-    private final Jdbc db;
-
-    CallRepository(Jdbc db) {
-        this.db = db;
+    private Devices() {
     }
 
     /** The dial string ({@code SIP/402}) of the extension's device, when it is an extension the caller sees. */
-    Optional<String> dialOf(String extension, Caller caller) {
+    public static Optional<String> dialOf(Jdbc db, String extension, Caller caller) {
         SqlFragment sql = SqlFragment.of("SELECT d.dial FROM devices d JOIN users u ON u.extension = d.id")
                 .append(SqlFragment.where(SqlFragment.of("d.id = ?", extension),
                         Ownership.visibleTo(caller, EXTENSION, "d.id")));
@@ -30,8 +29,11 @@ final class CallRepository {
         return dial.stream().filter(value -> value != null && !value.isBlank()).findFirst();
     }
 
-    /** Every extension number of the caller's tenant: what decides which live channels it sees. */
-    Set<String> extensionsOf(Caller caller) {
+    /** Every extension number of the caller's tenant; null for a global caller, who sees them all. */
+    public static Set<String> extensionsOf(Jdbc db, Caller caller) {
+        if (caller.global()) {
+            return null;
+        }
         SqlFragment sql = SqlFragment.of("SELECT u.extension FROM users u")
                 .append(SqlFragment.where(Ownership.visibleTo(caller, EXTENSION, "u.extension")));
         return new HashSet<>(db.run(connection -> Jdbc.column(connection, sql)));

@@ -214,6 +214,9 @@ public class ExtensionsIT extends DialplaneTestSupport {
         assertFalse(Files.readString(conf).contains("6001 =>"));
         assertEquals(200, admin.json("PUT", "/pbxapi/extensions/6001?reload=0", "{\"voicemail\":\"default\"}").status());
         assertTrue(Files.readString(conf).contains("6001 => 6001,Mail Box,"));
+        assertEquals(200, admin.json("PUT", "/pbxapi/extensions/6001?reload=0", "{\"name\":\"New Name\"}").status());
+        assertTrue(Files.readString(conf).contains("6001 => 6001,New Name,"));
+        assertFalse(Files.readString(conf).contains("Mail Box"));
         assertEquals(200, admin.send("DELETE", "/pbxapi/extensions/6001?reload=0", null, java.util.Map.of()).status());
         assertFalse(Files.readString(conf).contains("6001 =>"));
     }

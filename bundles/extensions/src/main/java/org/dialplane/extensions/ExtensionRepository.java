@@ -107,9 +107,13 @@ final class ExtensionRepository {
             update(connection, update);
             AstDbChanges astdb = IssabelExtension.updated(update);
             astDb.write(connection, astdb);
-            String name = update.voicemail() == null ? null : Jdbc.column(connection,
-                    SqlFragment.of("SELECT name FROM users WHERE extension = ?", extension)).get(0);
-            return new Saved(extension, false, astdb, update.voicemail(), name);
+            if (update.voicemail() == null && update.name() == null) {
+                return new Saved(extension, false, astdb, null, null);
+            }
+            // A new name or voicemail setting rewrites the mailbox line, which carries the name.
+            Map<String, Object> now = Jdbc.rows(connection,
+                    SqlFragment.of("SELECT name, voicemail FROM users WHERE extension = ?", extension)).get(0);
+            return new Saved(extension, false, astdb, (String) now.get("voicemail"), (String) now.get("name"));
         });
     }
 

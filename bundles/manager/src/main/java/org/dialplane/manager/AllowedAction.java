@@ -1,6 +1,7 @@
 package org.dialplane.manager;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.dialplane.core.ami.AmiAction;
@@ -16,7 +17,7 @@ record AllowedAction(List<String> fields, Set<String> forbidden, Builder builder
     @FunctionalInterface
     interface Builder {
         /** Records field problems in {@code v} (422 later) or throws 403 for values that are not allowed. */
-        AmiAction build(Validation v, java.util.Map<String, Object> body);
+        AmiAction build(Validation v, Map<String, Object> body);
     }
 
     AllowedAction(List<String> fields, Builder builder) {

@@ -1,6 +1,5 @@
 package org.dialplane.manager;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +48,7 @@ final class ManagerActions {
             Map.entry("queueunpause", new AllowedAction(List.of("Interface", "Queue", "Reason"),
                     (v, body) -> queuePause(v, false))),
             Map.entry("dbget", new AllowedAction(List.of("Family", "Key"), (v, body) -> AmiAction.of("DBGet")
-                    .with("Family", family(v)).with("Key", dbKey(v)).collecting("DBGetComplete"))),
+                    .with("Family", family(v)).with("Key", dbKey(v)).collecting("DBGetResponse"))),
             Map.entry("dbput", new AllowedAction(List.of("Family", "Key", "Val"), (v, body) -> AmiAction
                     .of("DBPut").with("Family", family(v)).with("Key", dbKey(v))
                     .with("Val", v.text("Val").required().maxLength(MAX_TEXT).value()))),
@@ -137,10 +136,5 @@ final class ManagerActions {
                     + String.join(", ", RELOAD_MODULES));
         }
         return module;
-    }
-
-    /** For tests and documentation: the allowed action names. */
-    static Set<String> names() {
-        return new LinkedHashMap<>(ALLOWED).keySet();
     }
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.ami.AmiAction;
@@ -47,6 +49,9 @@ public class ManagerResource {
     /** Time added to a synchronous Originate's own Timeout: Asterisk answers only once the call is answered. */
     private static final Duration ANSWER_MARGIN = Duration.ofSeconds(5);
     private static final Duration ORIGINATE_DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Set<String> EVENT_BOOKKEEPING = Set.of("actionid", "eventlist");
+    private static final Set<String> RESPONSE_BOOKKEEPING = Set.of("actionid", "eventlist", "response", "message");
 
     private final Ami ami;
 
@@ -91,23 +96,41 @@ public class ManagerResource {
         return "true".equals(async) ? Ami.DEFAULT_TIMEOUT : timeout.plus(ANSWER_MARGIN);
     }
 
-    /** The response's fields, then one item per event of its event list. */
+    /**
+     * The response (Response, Message and its fields), then one item per event of its event list; a completing
+     * event that carries the answer itself (DBGet's DBGetResponse) is an item too, a mere "...Complete" is not.
+     */
     private static List<Map<String, String>> results(AmiResponse response) {
         List<Map<String, String>> results = new ArrayList<>();
-        results.add(withoutActionId(response.fields()));
-        for (AmiEvent event : response.events()) {
-            Map<String, String> item = new LinkedHashMap<>();
-            item.put("Event", event.name());
-            item.putAll(withoutActionId(event.fields()));
-            results.add(item);
+        Map<String, String> first = new LinkedHashMap<>();
+        first.put("Response", "Success");
+        if (response.message() != null) {
+            first.put("Message", response.message());
+        }
+        first.putAll(without(response.fields(), RESPONSE_BOOKKEEPING));
+        results.add(first);
+        response.events().forEach(event -> results.add(item(event)));
+        AmiEvent completion = response.completion();
+        if (completion != null && !completion.name().toLowerCase(Locale.ROOT).endsWith("complete")) {
+            results.add(item(completion));
         }
         return results;
     }
 
-    /** ActionID is the connection's own bookkeeping, meaningless to the caller. */
-    private static Map<String, String> withoutActionId(Map<String, String> fields) {
+    private static Map<String, String> item(AmiEvent event) {
+        Map<String, String> item = new LinkedHashMap<>();
+        item.put("Event", event.name());
+        item.putAll(without(event.fields(), EVENT_BOOKKEEPING));
+        return item;
+    }
+
+    /**
+     * ActionID and EventList are the connection's own bookkeeping, meaningless to the caller; Response and
+     * Message are already given in their usual spelling.
+     */
+    private static Map<String, String> without(Map<String, String> fields, Set<String> bookkeeping) {
         Map<String, String> copy = new LinkedHashMap<>(fields);
-        copy.keySet().removeIf(key -> key.equalsIgnoreCase("ActionID"));
+        copy.keySet().removeIf(key -> bookkeeping.contains(key.toLowerCase(Locale.ROOT)));
         return copy;
     }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.dialplane.testing.fakeami.AmiMessage;
@@ -157,12 +156,9 @@ public class AgentsIT extends DialplaneTestSupport {
 
     @Test
     public void tenantsPauseAndSeeOnlyTheirOwnAgents() throws Exception {
-        String code = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
-        assertEquals(201, admin.json("POST", "/pbxapi/tenants", "{\"code\":\"" + code + "\",\"name\":\"Devel\"}")
-                .status());
-        Http.Response key = admin.json("POST", "/pbxapi/apikeys", "{\"name\":\"agents\",\"tenant\":\"" + code + "\"}");
-        assertEquals(key.toString(), 201, key.status());
-        Http tenant = http.bearer(key.json().get("results").get(0).get("key").asText());
+        String adminToken = Logins.adminToken(http);
+        String code = Logins.tenant(http, adminToken, 60_000, 69_999);
+        Http tenant = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"agents\",\"tenant\":\"" + code + "\"}"));
         String own = Integer.toString(ThreadLocalRandom.current().nextInt(60_000, 69_999));
         Http.Response created = tenant.json("PUT", "/pbxapi/extensions/" + own + "?reload=0", "{\"name\":\"Own\"}");
         assertTrue(created.toString(), created.status() < 300);

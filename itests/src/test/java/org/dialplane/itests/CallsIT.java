@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.dialplane.testing.fakeami.AmiMessage;
@@ -181,12 +180,9 @@ public class CallsIT extends DialplaneTestSupport {
 
     @Test
     public void tenantsUseAndSeeOnlyTheirOwnExtensionsAndCalls() throws Exception {
-        String code = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
-        assertEquals(201, admin.json("POST", "/pbxapi/tenants", "{\"code\":\"" + code + "\",\"name\":\"Devel\"}")
-                .status());
-        Http.Response key = admin.json("POST", "/pbxapi/apikeys", "{\"name\":\"calls\",\"tenant\":\"" + code + "\"}");
-        assertEquals(key.toString(), 201, key.status());
-        Http tenant = http.bearer(key.json().get("results").get(0).get("key").asText());
+        String adminToken = Logins.adminToken(http);
+        String code = Logins.tenant(http, adminToken, 60_000, 69_999);
+        Http tenant = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"calls\",\"tenant\":\"" + code + "\"}"));
         String own = Integer.toString(ThreadLocalRandom.current().nextInt(60_000, 69_999));
         Http.Response created = tenant.json("PUT", "/pbxapi/extensions/" + own + "?reload=0", "{\"name\":\"Own\"}");
         assertTrue(created.toString(), created.status() < 300);

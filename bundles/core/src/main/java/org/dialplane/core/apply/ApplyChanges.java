@@ -15,4 +15,14 @@ public interface ApplyChanges {
 
     /** Whether an apply is pending and how the last one went. */
     ApplyStatus status();
+
+    /** Calls {@code listener} after every apply from now on, until the returned handle is closed. */
+    Subscription subscribe(ApplyListener listener);
+
+    /** A listener's registration. */
+    @ProviderType
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

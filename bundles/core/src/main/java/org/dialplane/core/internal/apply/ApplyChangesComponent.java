@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.apply.ApplyChanges;
+import org.dialplane.core.apply.ApplyListener;
 import org.dialplane.core.apply.ApplyStatus;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -77,5 +78,10 @@ public class ApplyChangesComponent implements ApplyChanges {
     @Override
     public ApplyStatus status() {
         return scheduler.status();
+    }
+
+    @Override
+    public Subscription subscribe(ApplyListener listener) {
+        return scheduler.subscribe(listener);
     }
 }

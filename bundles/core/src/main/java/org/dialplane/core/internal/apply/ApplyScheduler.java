@@ -2,12 +2,15 @@ package org.dialplane.core.internal.apply;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.dialplane.core.apply.ApplyChanges;
+import org.dialplane.core.apply.ApplyListener;
 import org.dialplane.core.apply.ApplyStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,7 @@ public final class ApplyScheduler implements ApplyChanges, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final List<ApplyListener> listeners = new CopyOnWriteArrayList<>();
 
     // guarded by this
     private ScheduledFuture<?> scheduled;
@@ -86,6 +90,7 @@ public final class ApplyScheduler implements ApplyChanges, AutoCloseable {
             lastRun = Instant.now();
             last = outcome;
         }
+        tell(status());
         if (outcome.failed()) {
             LOG.warn("apply changes ({}) failed after {} ms: {}{}", applier.method(), millis, outcome.error(),
                     outcome.output() == null || outcome.output().isEmpty() ? "" : "\n" + outcome.output());
@@ -99,6 +104,22 @@ public final class ApplyScheduler implements ApplyChanges, AutoCloseable {
         return new ApplyStatus(pending, running, applier.method(), requests, runs, lastRequest, lastRun,
                 last == null ? null : last.result(), last == null ? null : last.error(),
                 last == null ? null : last.output());
+    }
+
+    @Override
+    public Subscription subscribe(ApplyListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void tell(ApplyStatus status) {
+        for (ApplyListener listener : listeners) {
+            try {
+                listener.applied(status);
+            } catch (RuntimeException e) {
+                LOG.warn("apply listener {} failed", listener, e);
+            }
+        }
     }
 
     @Override

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import org.dialplane.core.apply.ApplyChanges;
 import org.dialplane.core.apply.ApplyStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +99,28 @@ class ApplySchedulerTest {
             assertFalse(status.pending());
             assertEquals(0, status.runs());
             assertNull(status.lastRun());
+        }
+    }
+
+    @Test
+    void listenersHearOfEachApplyUntilTheyUnsubscribe() throws Exception {
+        List<ApplyStatus> heard = new CopyOnWriteArrayList<>();
+        try (ApplyScheduler scheduler = new ApplyScheduler(counting(new AtomicInteger()), Duration.ofMillis(10),
+                Duration.ofMillis(100))) {
+            ApplyChanges.Subscription subscription = scheduler.subscribe(heard::add);
+            scheduler.subscribe(status -> {
+                throw new IllegalStateException("a broken listener does not stop the others");
+            });
+            scheduler.request("first");
+            await(() -> heard.size() == 1, "the first apply to be heard");
+            assertEquals("success", heard.get(0).lastResult());
+            assertEquals(1, heard.get(0).runs());
+            assertFalse(heard.get(0).running());
+
+            subscription.close();
+            scheduler.request("second");
+            await(() -> scheduler.status().runs() == 2, "the second apply");
+            assertEquals(1, heard.size());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.dialplane.core.pbx;
 
+import java.util.HashSet;
 import java.util.Set;
 
 import org.dialplane.core.ami.AmiEvent;
@@ -48,15 +49,25 @@ public final class Channels {
      * {@code extensions}; every channel concerns a global caller, whose {@code extensions} are null.
      */
     public static boolean concerns(AmiEvent channel, Set<String> extensions) {
-        return extensions == null
-                || contains(extensions, extensionOf(channel.get("Channel")))
-                || contains(extensions, channel.get("CallerIDNum"))
-                || contains(extensions, account(channel.get("AccountCode")));
+        return extensions == null || extensionsOf(channel).stream().anyMatch(extensions::contains);
     }
 
-    /** Immutable sets refuse to look up null. */
-    private static boolean contains(Set<String> extensions, String extension) {
-        return extension != null && extensions.contains(extension);
+    /**
+     * The numbers a channel event may concern: its device, caller id number and account code, whichever it has.
+     * Not every one is an extension (a caller id can be anybody's): match them against a tenant's extensions.
+     */
+    public static Set<String> extensionsOf(AmiEvent channel) {
+        Set<String> numbers = new HashSet<>(3);
+        add(numbers, extensionOf(channel.get("Channel")));
+        add(numbers, channel.get("CallerIDNum"));
+        add(numbers, account(channel.get("AccountCode")));
+        return numbers;
+    }
+
+    private static void add(Set<String> numbers, String number) {
+        if (number != null && !number.isEmpty()) {
+            numbers.add(number);
+        }
     }
 
     private static String account(String account) {

@@ -36,6 +36,13 @@ class ChannelsTest {
         assertTrue(Channels.concerns(channel("SIP/501-00000004", "501", ""), null), "a global caller sees all");
     }
 
+    @Test
+    void theNumbersAChannelMayConcern() {
+        assertEquals(Set.of("402", "0612345678", "403"),
+                Channels.extensionsOf(channel("SIP/402-00000001", "0612345678", "403-DEVEL")));
+        assertEquals(Set.of(), Channels.extensionsOf(channel("DAHDI/", "", "")));
+    }
+
     private static AmiEvent channel(String name, String callerIdNum, String account) {
         return new AmiEvent("Newchannel", Map.of("Channel", name, "CallerIDNum", callerIdNum, "AccountCode", account));
     }

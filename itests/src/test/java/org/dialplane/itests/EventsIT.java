@@ -136,7 +136,9 @@ public class EventsIT extends DialplaneTestSupport {
         Http.Response created = writer.json("PUT", "/pbxapi/extensions/" + own + "?reload=0", "{\"name\":\"Own\"}");
         assertTrue(created.toString(), created.status() < 300);
 
-        try (SseClient tenant = connect(key, "?types=call.started"); SseClient all = connect(adminToken,
+        // As a browser's EventSource must: the key in the query, no headers.
+        try (SseClient tenant = SseClient.connect(port(), EVENTS + "?types=call.started&key=" + key, Map.of());
+                SseClient all = connect(adminToken,
                 "?types=call.started")) {
             String others = call(AGENT);
             String mine = call(own);

@@ -13,6 +13,7 @@ import org.dialplane.core.ami.AmiAction;
 import org.dialplane.core.ami.AmiEvent;
 import org.dialplane.core.ami.AmiResponse;
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.pbx.Channels;
 import org.dialplane.core.rest.ApiException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -106,7 +107,7 @@ public class CallService {
             throw new ApiException(502, "Asterisk did not list its channels: " + response.message());
         }
         return response.events().stream().filter(event -> event.is("CoreShowChannel"))
-                .filter(LiveChannels.visibleTo(extensions)).toList();
+                .filter(channel -> Channels.concerns(channel, extensions)).toList();
     }
 
     /**

@@ -17,6 +17,7 @@ class ChannelsTest {
     void theExtensionOfChannelsAndQueueMembers() {
         assertEquals("402", Channels.extensionOf("SIP/402-0000001a"));
         assertEquals("402", Channels.extensionOf("PJSIP/402"));
+        assertEquals("402", Channels.extensionOf("PJSIP/402-00000003"));
         assertEquals("402", Channels.extensionOf("Local/402@from-queue/n"));
         assertEquals("402", Channels.extensionOf("Local/402@from-internal-0001;1"));
         assertEquals("402", Channels.extensionOf("hint:402@ext-local"));

@@ -75,7 +75,8 @@ final class LiveChannels {
         return name.substring(0, end);
     }
 
-    private static String account(String account) {
+    /** {@code 402-DEVEL} (MiRTA's account code: extension and tenant) is extension 402, as {@code 402} is. */
+    static String account(String account) {
         if (account == null) {
             return null;
         }

@@ -12,9 +12,11 @@ import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.pbx.Devices;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Doc;
+import org.dialplane.core.rest.FileResponse;
 import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Results;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,14 +32,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * {@code /pbxapi/calls}: MiRTA's DIAL (originate) and COUNTCALLS, the live channels and hangup, through AMI.
- * Every method needs AMI and answers 503 with Retry-After at once without it.
+ * {@code /pbxapi/calls}: MiRTA's DIAL (originate) and COUNTCALLS, the live channels and hangup, through AMI, and
+ * a call's recording. Every method but the recording needs AMI and answers 503 with Retry-After at once without
+ * it; the recording is the CDR database and a file.
  */
 @Component(service = CallsResource.class, immediate = true)
 @JakartarsResource
@@ -46,13 +51,21 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("calls")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallsResource {
+    /** Where Asterisk spools, as the launcher sets it from DIALPLANE_ASTERISK_SPOOL. */
+    static final String SPOOL = "dialplane.asterisk.spool";
+    static final String DEFAULT_SPOOL = "/var/spool/asterisk";
+
     private final Jdbc db;
     private final CallService service;
+    private final CallRecordings recordings;
 
     @Activate
-    public CallsResource(@Reference Database database, @Reference CallService service) {
+    public CallsResource(@Reference Database database, @Reference CallService service, BundleContext context) {
         this.db = new Jdbc(database.pbx());
         this.service = service;
+        String spool = context.getProperty(SPOOL);
+        this.recordings = new CallRecordings(new Jdbc(database.cdr()),
+                new MonitorFiles(java.nio.file.Path.of(spool == null || spool.isBlank() ? DEFAULT_SPOOL : spool)));
     }
 
     @POST
@@ -109,6 +122,19 @@ public class CallsResource {
             throw ApiException.notFound("No live call " + callId);
         }
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/recording")
+    @Produces({"audio/wav", "audio/x-wav", "audio/mpeg", "audio/x-gsm", "audio/ogg", MediaType.APPLICATION_OCTET_STREAM})
+    @Doc("The call's recording (MiRTA INFO recording) by the call id or a CDR uniqueid or linkedid; Range for a part")
+    public Response recording(@PathParam("id") String id, @Context Request request, @Context HttpHeaders headers,
+            @Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        String callId = Ids.parseOne(id, CallFields.CALL_ID);
+        java.nio.file.Path file = recordings.find(callId, extensionsOf(caller))
+                .orElseThrow(() -> ApiException.notFound("No recording of call " + callId));
+        return FileResponse.of(file, request, headers);
     }
 
     /** Null for a global caller: every channel is theirs. */

@@ -60,7 +60,7 @@ public final class Channels {
         Set<String> numbers = new HashSet<>(3);
         add(numbers, extensionOf(channel.get("Channel")));
         add(numbers, channel.get("CallerIDNum"));
-        add(numbers, account(channel.get("AccountCode")));
+        add(numbers, extensionOfAccount(channel.get("AccountCode")));
         return numbers;
     }
 
@@ -70,7 +70,8 @@ public final class Channels {
         }
     }
 
-    private static String account(String account) {
+    /** The extension an account code names: {@code 402}, or {@code 402} of MiRTA's {@code 402-DEVEL}. */
+    public static String extensionOfAccount(String account) {
         if (account == null) {
             return null;
         }

@@ -10,12 +10,14 @@
  * direction/search} ({@link org.dialplane.core.rest.Query}) turned into parameterised SQL
  * ({@link org.dialplane.core.rest.SqlFragment}), comma multi-ids ({@link org.dialplane.core.rest.Ids}), the
  * {@code reload} flag ({@link org.dialplane.core.rest.Reload}), JSON bodies
- * ({@link org.dialplane.core.rest.JsonBody}) and their checks ({@link org.dialplane.core.rest.Validation}, 422).</li>
+ * ({@link org.dialplane.core.rest.JsonBody}) and their checks ({@link org.dialplane.core.rest.Validation}, 422);</li>
+ * <li>files: a download with {@code Range} support ({@link org.dialplane.core.rest.FileResponse},
+ * {@link org.dialplane.core.rest.ByteRange}), for recordings, voicemail and media.</li>
  * </ul>
  * See docs/rest-conventions.md.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.dialplane.core.rest;
 
 import org.osgi.annotation.bundle.Export;

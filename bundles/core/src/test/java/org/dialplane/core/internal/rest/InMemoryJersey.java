@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
@@ -53,8 +54,8 @@ final class InMemoryJersey {
         this.handler = new ApplicationHandler(config);
     }
 
-    /** A response as a client sees it. */
-    record Answer(int status, MultivaluedMap<String, Object> headers, String body) {
+    /** A response as a client sees it; {@code bytes} is the body as sent, for binary bodies. */
+    record Answer(int status, MultivaluedMap<String, Object> headers, String body, byte[] bytes) {
         String header(String name) {
             Object value = headers.getFirst(name);
             return value == null ? null : value.toString();
@@ -75,8 +76,19 @@ final class InMemoryJersey {
 
     /** @param chunked whether to leave out Content-Length, as a chunked upload does */
     Answer send(String method, String path, String contentType, byte[] body, boolean chunked) {
+        return send(method, path, contentType, body, chunked, Map.of());
+    }
+
+    /** A request without a body, with these headers. */
+    Answer send(String method, String path, Map<String, String> headers) {
+        return send(method, path, null, null, false, headers);
+    }
+
+    private Answer send(String method, String path, String contentType, byte[] body, boolean chunked,
+            Map<String, String> headers) {
         ContainerRequest request = new ContainerRequest(BASE, BASE.resolve(path), method, ANONYMOUS,
                 new MapPropertiesDelegate(), handler.getConfiguration());
+        headers.forEach(request::header);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -93,7 +105,7 @@ final class InMemoryJersey {
             throw new AssertionError("No response", capture.failure);
         }
         return new Answer(capture.response.getStatus(), capture.response.getHeaders(),
-                capture.body.toString(StandardCharsets.UTF_8));
+                capture.body.toString(StandardCharsets.UTF_8), capture.body.toByteArray());
     }
 
     private static final class Capture implements ContainerResponseWriter {

@@ -1,6 +1,7 @@
 package org.dialplane.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -8,6 +9,7 @@ import static org.ops4j.pax.exam.CoreOptions.composite;
 
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,13 +24,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code /pbxapi/agents/{extension}/pause|unpause} (MiRTA AGENT PAUSE) and {@code /pbxapi/queues} against the
- * fake AMI server over TCP: what QueuePause reaches Asterisk, the queue members' state, tenants kept to their
- * own, validation, and fast 503s while Asterisk is down.
+ * fake AMI server over TCP: which QueuePauses reach Asterisk (one per queue membership, naming the member's own
+ * interface, IssabelPBX's {@code Local/402@from-queue/n}), the queue members' state, MiRTA's {@code 104-TENANT}
+ * form, tenants kept to their own, validation, and fast 503s while Asterisk is down.
  */
 public class AgentsIT extends DialplaneTestSupport {
     private static final String AGENTS = "/pbxapi/agents/";
     private static final String QUEUES = "/pbxapi/queues";
     private static final String AGENT = "402";
+    /** How IssabelPBX defines a static queue member: a Local channel into from-queue, not the device. */
+    private static final String STATIC_MEMBER = "Local/" + AGENT + "@from-queue/n";
+    /** An extension that is a member of no queue. */
+    private static final String NOT_AN_AGENT = "403";
     /** Started inside the container on first use, on the port core was given; core retries until then. */
     private static FakeAmiServer server;
 
@@ -46,7 +53,8 @@ public class AgentsIT extends DialplaneTestSupport {
             if (server == null) {
                 server = FakeAmiServer.start("dialplane", "s3cret",
                         Integer.parseInt(context.getProperty("dialplane.ami.port")));
-                server.pbx().addQueueMember("281", "SIP/" + AGENT, "Agent " + AGENT);
+                // As on IssabelPBX: a static member through a Local channel, and a dynamic member by device.
+                server.pbx().addQueueMember("281", STATIC_MEMBER, "Agent " + AGENT);
                 server.pbx().addQueueMember("282", "SIP/" + AGENT, "Agent " + AGENT);
                 server.pbx().addQueueMember("283", "SIP/499", "Someone else");
             }
@@ -56,28 +64,60 @@ public class AgentsIT extends DialplaneTestSupport {
         await("the queues resource answers", () -> http.get(QUEUES).status() == 401);
         admin = asAdmin();
         await("AMI is connected", () -> admin.get(QUEUES).status() == 200);
-        Http.Response extension = admin.json("PUT", "/pbxapi/extensions/" + AGENT + "?reload=0",
-                "{\"name\":\"Agent\"}");
-        assertTrue(extension.toString(), extension.status() < 300);
+        for (String extension : new String[] {AGENT, NOT_AN_AGENT}) {
+            Http.Response created = admin.json("PUT", "/pbxapi/extensions/" + extension + "?reload=0",
+                    "{\"name\":\"Agent\"}");
+            assertTrue(created.toString(), created.status() < 300);
+        }
     }
 
     @Test
-    public void pauseWithReasonReachesAsteriskAsQueuePause() throws Exception {
+    public void pauseOfAStaticMemberSendsItsLocalChannelInterfaceInThatQueueOnly() throws Exception {
+        unpauseEverywhere(admin, AGENT);
+
         Http.Response paused = admin.json("POST", AGENTS + AGENT + "/pause",
                 "{\"queue\":\"281\",\"reason\":\"Breakfast\"}");
 
         assertEquals(paused.toString(), 200, paused.status());
-        JsonNode result = paused.json().get("results").get(0);
+        JsonNode results = paused.json().get("results");
+        assertEquals(results.toString(), 1, results.size());
+        JsonNode result = results.get(0);
         assertEquals(AGENT, result.get("extension").asText());
-        assertTrue(result.get("paused").asBoolean());
         assertEquals("281", result.get("queue").asText());
+        assertEquals(STATIC_MEMBER, result.get("interface").asText());
+        assertTrue(result.get("paused").asBoolean());
         assertEquals("Breakfast", result.get("reason").asText());
-        AmiMessage action = server.awaitAction("QueuePause", DEADLINE);
-        assertEquals("SIP/" + AGENT, action.get("Interface"));
-        assertEquals("281", action.get("Queue"));
-        assertEquals("Breakfast", action.get("Reason"));
-        assertEquals("true", action.get("Paused"));
+        List<AmiMessage> pauses = server.actions("QueuePause");
+        assertEquals(pauses.toString(), 1, pauses.size());
+        assertEquals(STATIC_MEMBER, pauses.get(0).get("Interface"));
+        assertEquals("281", pauses.get(0).get("Queue"));
+        assertEquals("Breakfast", pauses.get(0).get("Reason"));
+        assertEquals("true", pauses.get(0).get("Paused"));
+        assertEquals("281", server.awaitAction("QueueStatus", DEADLINE).get("Queue"));
+        JsonNode member = memberOf(admin, "281", AGENT);
+        assertTrue(member.get("paused").asBoolean());
+        assertEquals("Breakfast", member.get("reason").asText());
+        assertFalse(memberOf(admin, "282", AGENT).get("paused").asBoolean());
+    }
+
+    @Test
+    public void pauseWithoutQueuePausesEveryMembershipWithItsOwnInterface() throws Exception {
+        unpauseEverywhere(admin, AGENT);
+
+        Http.Response paused = admin.json("POST", AGENTS + AGENT + "/pause", "{\"reason\":\"Lunch\"}");
+
+        assertEquals(paused.toString(), 200, paused.status());
+        Set<String> reported = new HashSet<>();
+        paused.json().get("results").forEach(result -> reported.add(result.get("queue").asText() + " "
+                + result.get("interface").asText() + " " + result.get("paused").asBoolean()));
+        assertEquals(Set.of("281 " + STATIC_MEMBER + " true", "282 SIP/" + AGENT + " true"), reported);
+        Set<String> sent = new HashSet<>();
+        server.actions("QueuePause").forEach(action -> sent.add(action.get("Queue") + " " + action.get("Interface")
+                + " " + action.get("Reason")));
+        assertEquals(Set.of("281 " + STATIC_MEMBER + " Lunch", "282 SIP/" + AGENT + " Lunch"), sent);
+        assertNull(server.awaitAction("QueueStatus", DEADLINE).get("Queue"));
         assertTrue(memberOf(admin, "281", AGENT).get("paused").asBoolean());
+        assertTrue(memberOf(admin, "282", AGENT).get("paused").asBoolean());
     }
 
     @Test
@@ -89,17 +129,31 @@ public class AgentsIT extends DialplaneTestSupport {
         Http.Response unpaused = admin.json("POST", AGENTS + AGENT + "/unpause", "{}");
 
         assertEquals(unpaused.toString(), 200, unpaused.status());
-        JsonNode result = unpaused.json().get("results").get(0);
-        assertEquals(false, result.get("paused").asBoolean());
-        assertTrue(result.get("queue").isNull());
-        AmiMessage action = server.awaitAction("QueuePause", DEADLINE);
-        assertEquals("SIP/" + AGENT, action.get("Interface"));
-        assertEquals("false", action.get("Paused"));
-        assertNull(action.get("Queue"));
-        assertEquals(false, memberOf(admin, "281", AGENT).get("paused").asBoolean());
-        assertEquals(false, memberOf(admin, "282", AGENT).get("paused").asBoolean());
+        JsonNode results = unpaused.json().get("results");
+        assertEquals(results.toString(), 2, results.size());
+        results.forEach(result -> assertFalse(result.toString(), result.get("paused").asBoolean()));
+        List<AmiMessage> pauses = server.actions("QueuePause");
+        assertEquals(pauses.toString(), 2, pauses.size());
+        pauses.forEach(action -> assertEquals("false", action.get("Paused")));
+        assertFalse(memberOf(admin, "281", AGENT).get("paused").asBoolean());
+        assertFalse(memberOf(admin, "282", AGENT).get("paused").asBoolean());
         // No body at all is an unpause in every queue too.
         assertEquals(200, admin.send("POST", AGENTS + AGENT + "/unpause", null, Map.of()).status());
+    }
+
+    @Test
+    public void anExtensionThatIsNoQueuesMemberIs404SayingSo() {
+        Http.Response none = admin.json("POST", AGENTS + NOT_AN_AGENT + "/pause", "{\"reason\":\"x\"}");
+        assertEquals(none.toString(), 404, none.status());
+        ContainerIT.assertProblem(none, 404);
+        assertTrue(none.body(), none.json().get("detail").asText().contains("not a member of any queue"));
+
+        Http.Response notThere = admin.json("POST", AGENTS + AGENT + "/pause", "{\"queue\":\"283\"}");
+        assertEquals(notThere.toString(), 404, notThere.status());
+        ContainerIT.assertProblem(notThere, 404);
+        assertTrue(notThere.body(), notThere.json().get("detail").asText().contains("not a member of queue 283"));
+        assertEquals(404, admin.json("POST", AGENTS + AGENT + "/unpause", "{\"queue\":\"999\"}").status());
+        assertTrue(server.actions("QueuePause").isEmpty());
     }
 
     @Test
@@ -131,10 +185,23 @@ public class AgentsIT extends DialplaneTestSupport {
 
     @Test
     public void unknownExtensionIs404AndNothingReachesAsterisk() {
+        server.reset(); // forgets the QueueStatus of the set-up
         Http.Response missing = admin.json("POST", AGENTS + "98765/pause", "{\"reason\":\"x\"}");
         assertEquals(missing.toString(), 404, missing.status());
         ContainerIT.assertProblem(missing, 404);
+        assertTrue(missing.body(), missing.json().get("detail").asText().contains("No extension 98765"));
         assertEquals(404, admin.json("POST", AGENTS + "98765/unpause", "{}").status());
+        assertTrue(server.actions().stream().noneMatch(action -> action.isAction("QueuePause")
+                || action.isAction("QueueStatus")));
+    }
+
+    @Test
+    public void malformedExtensionsAre400() {
+        for (String bad : new String[] {"abc", AGENT + "-", AGENT + ",403", "-DEVEL", AGENT + "-1x", AGENT + "%20x"}) {
+            Http.Response refused = admin.json("POST", AGENTS + bad + "/pause", "{}");
+            assertEquals(bad + ": " + refused, 400, refused.status());
+            ContainerIT.assertProblem(refused, 400);
+        }
         assertTrue(server.actions("QueuePause").isEmpty());
     }
 
@@ -165,6 +232,10 @@ public class AgentsIT extends DialplaneTestSupport {
         server.pbx().addQueueMember("281", "SIP/" + own, "Tenant agent");
 
         assertEquals(404, tenant.json("POST", AGENTS + AGENT + "/pause", "{}").status());
+        assertEquals(404, tenant.json("POST", AGENTS + AGENT + "-default/pause", "{}").status());
+        assertEquals(404, tenant.json("POST", AGENTS + own + "-default/pause", "{}").status());
+        assertEquals(404, admin.json("POST", AGENTS + AGENT + "-" + code + "/pause", "{}").status());
+        assertTrue(server.actions("QueuePause").isEmpty());
         assertEquals(200, tenant.json("POST", AGENTS + own + "/pause", "{\"reason\":\"Breakfast\"}").status());
         assertEquals("SIP/" + own, server.awaitAction("QueuePause", DEADLINE).get("Interface"));
 
@@ -175,6 +246,38 @@ public class AgentsIT extends DialplaneTestSupport {
         assertEquals(members.toString(), 1, members.size());
         assertEquals(own, members.get(0).get("extension").asText());
         assertTrue(members.get(0).get("paused").asBoolean());
+        // The admin may name the tenant, MiRTA style, and then acts on that tenant's extension.
+        Http.Response byAdmin = admin.json("POST", AGENTS + own + "-" + code + "/unpause", "{}");
+        assertEquals(byAdmin.toString(), 200, byAdmin.status());
+        assertFalse(memberOf(tenant, "281", own).get("paused").asBoolean());
+    }
+
+    /** The seed's AGENT example: {@code action=PAUSE&queue=281&extension=104-DEVEL&pausereason=Breakfast}. */
+    @Test
+    public void mirtasAgentPauseOfExtensionDashTenant() throws Exception {
+        String adminToken = Logins.adminToken(http);
+        String code = Logins.tenant(http, adminToken, 100, 109);
+        Http tenant = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"mirta\",\"tenant\":\"" + code + "\"}"));
+        Http.Response created = tenant.json("PUT", "/pbxapi/extensions/104?reload=0", "{\"name\":\"Agent 104\"}");
+        assertTrue(created.toString(), created.status() < 300);
+        server.pbx().addQueueMember("281", "Local/104@from-queue/n", "Agent 104");
+
+        Http.Response paused = tenant.json("POST", AGENTS + "104-" + code + "/pause",
+                "{\"queue\":\"281\",\"reason\":\"Breakfast\"}");
+
+        assertEquals(paused.toString(), 200, paused.status());
+        JsonNode result = paused.json().get("results").get(0);
+        assertEquals("104", result.get("extension").asText());
+        assertEquals("Local/104@from-queue/n", result.get("interface").asText());
+        AmiMessage action = server.awaitAction("QueuePause", DEADLINE);
+        assertEquals("Local/104@from-queue/n", action.get("Interface"));
+        assertEquals("281", action.get("Queue"));
+        assertEquals("Breakfast", action.get("Reason"));
+        assertEquals("Breakfast", memberOf(tenant, "281", "104").get("reason").asText());
+        Http.Response otherTenant = tenant.json("POST", AGENTS + "104-OTHER/pause", "{\"queue\":\"281\"}");
+        assertEquals(otherTenant.toString(), 404, otherTenant.status());
+        ContainerIT.assertProblem(otherTenant, 404);
+        assertEquals(1, server.actions("QueuePause").size());
     }
 
     @Test
@@ -209,6 +312,13 @@ public class AgentsIT extends DialplaneTestSupport {
         ContainerIT.assertProblem(response, 503);
         assertNotNull(response.toString(), response.header("Retry-After"));
         assertTrue("answered in " + millis + " ms", millis < 1000);
+    }
+
+    /** Unpauses the extension wherever it is a member, then forgets that in the fake's record of actions. */
+    private static void unpauseEverywhere(Http client, String extension) {
+        Http.Response unpaused = client.json("POST", AGENTS + extension + "/unpause", "{}");
+        assertEquals(unpaused.toString(), 200, unpaused.status());
+        server.reset();
     }
 
     /** The member for {@code extension} in {@code queue}, as {@code GET /pbxapi/queues} shows it. */

@@ -1,6 +1,7 @@
 package org.dialplane.agents;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The AMI side of agents: pauses and unpauses queue members (MiRTA's AGENT PAUSE) and lists the queues.
- * Without AMI every method throws core's 503 at once.
+ * The AMI side of agents: pauses and unpauses an extension's queue memberships (MiRTA's AGENT PAUSE) and lists
+ * the queues. Without AMI every method throws core's 503 at once.
  */
 @Component(service = AgentService.class)
 public class AgentService {
@@ -35,23 +36,55 @@ public class AgentService {
         ami.requireConnected();
     }
 
-    /** Pauses or unpauses the member {@code iface} in one queue or, without one, in all its queues. */
-    Map<String, Object> pause(String extension, String iface, boolean paused, PauseRequest request) {
-        AmiAction action = AmiAction.of("QueuePause")
-                .with("Interface", iface)
-                .with("Paused", paused ? "true" : "false")
-                .with("Queue", request.queue())
-                .with("Reason", request.reason());
-        AmiResponse response = ami.call(action, AMI_TIMEOUT);
-        if (!response.success()) {
-            throw new ApiException(502, "Asterisk refused to " + (paused ? "pause " : "unpause ") + iface + ": "
-                    + response.message());
+    /**
+     * Pauses or unpauses {@code extension} in one queue or, without one, in every queue it is a member of: a
+     * QueuePause per membership, naming the member's own interface there. IssabelPBX's members are
+     * {@code Local/402@from-queue/n}, not the device, and Asterisk answers "Interface not found" to any other name.
+     * Returns one entry per membership; 404 when the extension is a member of no queue (or not of that queue).
+     */
+    List<Map<String, Object>> pause(String extension, boolean paused, PauseRequest request) {
+        List<Membership> memberships = memberships(extension, request.queue());
+        if (memberships.isEmpty()) {
+            throw ApiException.notFound("Extension " + extension + " is not a member of "
+                    + (request.queue() == null ? "any queue" : "queue " + request.queue()));
         }
+        List<Map<String, Object>> done = new ArrayList<>();
+        for (Membership membership : memberships) {
+            AmiResponse response = ami.call(AmiAction.of("QueuePause")
+                    .with("Interface", membership.iface())
+                    .with("Queue", membership.queue())
+                    .with("Paused", paused ? "true" : "false")
+                    .with("Reason", request.reason()), AMI_TIMEOUT);
+            if (!response.success()) {
+                // Nothing to undo with: say what did change, so that the client can retry or revert knowingly.
+                throw new ApiException(502, "Asterisk refused to " + (paused ? "pause " : "unpause ")
+                        + membership.iface() + " in queue " + membership.queue() + ": " + response.message()
+                        + (done.isEmpty() ? "" : "; already done in queue(s) "
+                                + done.stream().map(entry -> String.valueOf(entry.get("queue"))).toList()));
+            }
+            done.add(result(extension, membership, paused, request.reason()));
+        }
+        return done;
+    }
+
+    /** The extension's memberships, from a QueueStatus of that queue only when one is given. */
+    private List<Membership> memberships(String extension, String queue) {
+        AmiResponse status = ami.call(AmiAction.of("QueueStatus").with("Queue", queue)
+                .collecting("QueueStatusComplete"), AMI_TIMEOUT);
+        if (!status.success()) {
+            throw new ApiException(502, "Asterisk did not list its queues: " + status.message());
+        }
+        return QueueMembers.membershipsOf(status.events(), extension, queue);
+    }
+
+    private static Map<String, Object> result(String extension, Membership membership, boolean paused,
+            String reason) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("extension", extension);
+        result.put("queue", membership.queue());
+        result.put("interface", membership.iface());
         result.put("paused", paused);
-        result.put("queue", request.queue());
-        result.put("reason", request.reason());
+        result.put("reason", reason);
         return result;
     }
 

@@ -1,15 +1,13 @@
 package org.dialplane.agents;
 
-import java.util.List;
-
 import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.auth.Tenants;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.pbx.Devices;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Doc;
-import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
@@ -29,8 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * {@code /pbxapi/agents/{extension}/pause|unpause}: MiRTA's AGENT PAUSE (with its {@code pausereason}) as an AMI
- * QueuePause of the extension's device. Needs AMI and answers 503 with Retry-After at once without it.
+ * {@code /pbxapi/agents/{extension}/pause|unpause}: MiRTA's AGENT PAUSE (with its {@code pausereason}) as AMI
+ * QueuePauses of the extension's queue memberships, see {@link AgentService#pause}. {@code {extension}} is a number
+ * or MiRTA's {@code 104-DEVEL} ({@link AgentId}). Needs AMI and answers 503 with Retry-After at once without it.
  */
 @Component(service = AgentsResource.class, immediate = true)
 @JakartarsResource
@@ -41,17 +40,20 @@ import jakarta.ws.rs.core.SecurityContext;
 public class AgentsResource {
     private final Jdbc db;
     private final AgentService service;
+    private final Tenants tenants;
 
     @Activate
-    public AgentsResource(@Reference Database database, @Reference AgentService service) {
+    public AgentsResource(@Reference Database database, @Reference AgentService service,
+            @Reference Tenants tenants) {
         this.db = new Jdbc(database.pbx());
         this.service = service;
+        this.tenants = tenants;
     }
 
     @POST
     @Path("{extension}/pause")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Doc("Pause the extension in one queue or all of them, with a reason (MiRTA AGENT PAUSE)")
+    @Doc("Pause the extension (104 or 104-TENANT) in one queue or every queue it is a member of, with a reason (MiRTA AGENT PAUSE); lists each queue and interface paused")
     public Results pause(@PathParam("extension") String extension, JsonBody body,
             @Context SecurityContext security) {
         return setPaused(extension, body, security, true);
@@ -60,7 +62,7 @@ public class AgentsResource {
     @POST
     @Path("{extension}/unpause")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Doc("Unpause the extension in one queue or all of them")
+    @Doc("Unpause the extension (104 or 104-TENANT) in one queue or every queue it is a member of")
     public Results unpause(@PathParam("extension") String extension, JsonBody body,
             @Context SecurityContext security) {
         return setPaused(extension, body, security, false);
@@ -68,11 +70,13 @@ public class AgentsResource {
 
     private Results setPaused(String extension, JsonBody body, SecurityContext security, boolean paused) {
         Caller caller = Caller.of(security);
-        String number = Ids.parseOne(extension, Ids.NUMERIC);
+        AgentId agent = AgentId.parse(extension);
         PauseRequest request = AgentFields.validate(body);
         service.requireAmi();
-        String dial = Devices.dialOf(db, number, caller)
-                .orElseThrow(() -> ApiException.notFound("No extension " + number));
-        return Results.of(List.of(service.pause(number, dial, paused, request)));
+        Caller scope = agent.scope(caller, tenants);
+        if (Devices.dialOf(db, agent.number(), scope).isEmpty()) {
+            throw ApiException.notFound("No extension " + agent);
+        }
+        return Results.of(service.pause(agent.number(), paused, request));
     }
 }

@@ -2,6 +2,7 @@ package org.dialplane.agents;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,23 @@ final class QueueMembers {
             }
         });
         return visible;
+    }
+
+    /**
+     * The memberships of {@code extension} in a QueueStatus event list, in {@code queue} only when given, each
+     * once, with the member's interface ({@code Location}): the name QueuePause matches members by.
+     */
+    static List<Membership> membershipsOf(List<AmiEvent> events, String extension, String queue) {
+        Set<Membership> found = new LinkedHashSet<>();
+        for (AmiEvent event : events) {
+            String name = event.get("Queue");
+            String iface = event.get("Location");
+            if (event.is("QueueMember") && name != null && iface != null && !iface.isBlank()
+                    && (queue == null || queue.equals(name)) && extension.equals(extensionOf(event))) {
+                found.add(new Membership(name, iface));
+            }
+        }
+        return List.copyOf(found);
     }
 
     private static Map<String, Object> queue(AmiEvent params) {

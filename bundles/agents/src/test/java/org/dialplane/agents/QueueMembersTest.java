@@ -40,6 +40,19 @@ class QueueMembersTest {
         assertEquals(2, QueueMembers.toJson(events, null).size());
     }
 
+    @Test
+    void membershipsOfAnExtensionUseTheMembersOwnInterface() {
+        List<AmiEvent> events = List.of(params("281"), member("281", "Local/402@from-queue/n", "0", ""),
+                member("281", "SIP/4021", "0", ""), params("282"), member("282", "PJSIP/402", "0", ""),
+                member("282", "PJSIP/402", "0", ""), member("283", "Local/500@from-queue/n", "0", ""));
+
+        assertEquals(List.of(new Membership("281", "Local/402@from-queue/n"), new Membership("282", "PJSIP/402")),
+                QueueMembers.membershipsOf(events, "402", null));
+        assertEquals(List.of(new Membership("282", "PJSIP/402")), QueueMembers.membershipsOf(events, "402", "282"));
+        assertEquals(List.of(), QueueMembers.membershipsOf(events, "402", "283"));
+        assertEquals(List.of(), QueueMembers.membershipsOf(events, "403", null));
+    }
+
     private static AmiEvent params(String queue) {
         return new AmiEvent("QueueParams", Map.of("Queue", queue, "Strategy", "ringall", "Calls", "0"));
     }

@@ -111,6 +111,12 @@ public final class AmiClient implements Ami, AutoCloseable {
             current.inFlight().remove(result);
             guard.cancel(false);
         });
+        if (live != current) {
+            // Lost while this action was being registered: lost() clears live before failing inFlight, so either
+            // it saw this action or this check sees the loss. Sent anyway, it could wait out the timeout (504).
+            result.completeExceptionally(notConnected());
+            return result;
+        }
         try {
             actions.execute(() -> run(current, action, completeEvent, timeout, result));
         } catch (RejectedExecutionException busy) {

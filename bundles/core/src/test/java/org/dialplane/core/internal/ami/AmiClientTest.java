@@ -193,6 +193,26 @@ class AmiClientTest {
     }
 
     @Test
+    void pendingEventListActionFailsAt503AtOnceWhenTheServerGoesAwayThenRecovers() throws Exception {
+        server.ignore("CoreShowChannels");
+        CompletableFuture<AmiResponse> pending = client.send(AmiAction.of("CoreShowChannels")
+                .collecting("CoreShowChannelsComplete"), Duration.ofSeconds(30)).toCompletableFuture();
+        server.awaitAction("CoreShowChannels", WAIT);
+        long dropped = System.nanoTime();
+        server.suspend();
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> pending.get(5, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - dropped < TimeUnit.SECONDS.toNanos(1), "failed as the connection dropped");
+        ApiException down = (ApiException) failure.getCause();
+        assertEquals(503, down.problem().status());
+        assertNotNull(down.headers().get("Retry-After"));
+
+        server.reset();
+        server.resume();
+        await(client::isConnected, "reconnected after the server came back");
+        assertTrue(client.call(AmiAction.of("CoreShowChannels").collecting("CoreShowChannelsComplete")).success());
+    }
+
+    @Test
     void anUnansweredKeepAlivePingDropsAndReconnectsTheConnection() throws Exception {
         AmiSettings quickKeepAlive = new AmiSettings(server.host(), server.port(), server.user(), server.secret(),
                 Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(200));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.dialplane.core.ami.AmiEvent;
+import org.dialplane.core.pbx.Channels;
 
 /**
  * The queues of a {@code QueueStatus} event list as the API shows them, and which of them a tenant sees.
@@ -101,31 +102,8 @@ final class QueueMembers {
 
     /** The extension a member stands for: from its interface, else from its state interface. */
     static String extensionOf(AmiEvent member) {
-        String extension = extension(member.get("Location"));
-        return extension != null ? extension : extension(member.get("StateInterface"));
-    }
-
-    /** {@code SIP/402}, {@code Local/402@from-queue/n} and {@code hint:402@ext-local} are all 402. */
-    static String extension(String iface) {
-        if (iface == null) {
-            return null;
-        }
-        int start = iface.indexOf('/');
-        if (start < 0) {
-            start = iface.indexOf(':');
-        }
-        if (start < 0) {
-            return null;
-        }
-        String name = iface.substring(start + 1);
-        int end = name.length();
-        for (char stop : new char[] {'@', '/', '-', ';'}) {
-            int at = name.indexOf(stop);
-            if (at >= 0 && at < end) {
-                end = at;
-            }
-        }
-        return end == 0 ? null : name.substring(0, end);
+        String extension = Channels.extensionOf(member.get("Location"));
+        return extension != null ? extension : Channels.extensionOf(member.get("StateInterface"));
     }
 
     private static String status(String code) {

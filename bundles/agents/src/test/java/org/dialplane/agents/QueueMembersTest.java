@@ -1,7 +1,6 @@
 package org.dialplane.agents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Map;
@@ -11,16 +10,6 @@ import org.dialplane.core.ami.AmiEvent;
 import org.junit.jupiter.api.Test;
 
 class QueueMembersTest {
-    @Test
-    void extensionsOfMemberInterfaces() {
-        assertEquals("402", QueueMembers.extension("SIP/402"));
-        assertEquals("402", QueueMembers.extension("PJSIP/402"));
-        assertEquals("402", QueueMembers.extension("Local/402@from-queue/n"));
-        assertEquals("402", QueueMembers.extension("hint:402@ext-local"));
-        assertNull(QueueMembers.extension("nothing"));
-        assertNull(QueueMembers.extension(null));
-    }
-
     @Test
     void aTenantSeesQueuesWithItsMembersAndOnlyThem() {
         List<AmiEvent> events = List.of(params("281"), member("281", "SIP/402", "1", "Breakfast"),

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,10 @@ import org.osgi.framework.Constants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The default installation: every bundle active, the system endpoints served, errors as problem+json. */
+/**
+ * The default installation: every bundle active, the system endpoints served, errors as problem+json, including
+ * the requests Jetty rejects itself.
+ */
 public class ContainerIT extends DialplaneTestSupport {
 
     @Test
@@ -70,8 +74,48 @@ public class ContainerIT extends DialplaneTestSupport {
         assertTrue(response.header("allow"), response.header("allow").contains("GET"));
     }
 
+    /**
+     * Requests Jetty rejects before any servlet runs, by its strict URI compliance or its HTTP parser, keep their
+     * status and Jetty's reason, as problem+json rather than Jetty's HTML page. Sent over a raw socket: an HTTP
+     * client would normalise or refuse them.
+     */
+    @Test
+    public void requestsJettyRejectsAnswerProblemJson() throws Exception {
+        String host = "Host: 127.0.0.1\r\nConnection: close\r\n";
+        Map<String, String> reasons = new LinkedHashMap<>();
+        reasons.put("GET /pbxapi/calls/a%2Fb/recording HTTP/1.1\r\n" + host, "Ambiguous URI path separator");
+        reasons.put("GET /pbxapi/calls/%2e%2e/recording HTTP/1.1\r\n" + host, "Ambiguous URI path segment");
+        reasons.put("GET /pbxapi/x/..;/y HTTP/1.1\r\n" + host, "Ambiguous URI path parameter");
+        reasons.put("GET /pbxapi/calls/a%00/recording HTTP/1.1\r\n" + host, "Bad Request");
+        reasons.put("GET /pbxapi/calls/a%5Cb HTTP/1.1\r\n" + host, "Suspicious Path Character");
+        reasons.put("DELETE /pbxapi/calls/a%2Fb HTTP/1.1\r\n" + host, "Ambiguous URI path separator");
+        reasons.put("GET /pbxapi/system/health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n", "Bad HostPort");
+        reasons.put("GET /pbxapi/system/health HTTP/1.1\r\nConnection: close\r\n", "No Host");
+        reasons.put("POST /pbxapi/system/health HTTP/1.1\r\n" + host + "Transfer-Encoding: gzip\r\n",
+                "Bad Transfer-Encoding, chunked not last");
+        reasons.put("GARBAGE\r\n", "No URI");
+        for (Map.Entry<String, String> rejected : reasons.entrySet()) {
+            Http.Response response = RawHttp.exchange(port(), rejected.getKey() + "\r\n");
+            assertEquals(rejected.getKey(), 400, response.status());
+            assertProblem(response, 400);
+            assertEquals(rejected.getKey(), rejected.getValue(), response.json().get("detail").asText());
+        }
+
+        String tooLarge = "GET /pbxapi/system/health HTTP/1.1\r\n" + host + "X-Big: " + "x".repeat(20_000) + "\r\n";
+        assertProblem(RawHttp.exchange(port(), tooLarge + "\r\n"), 431);
+        String tooLong = "GET /pbxapi/" + "x".repeat(20_000) + " HTTP/1.1\r\n" + host;
+        assertProblem(RawHttp.exchange(port(), tooLong + "\r\n"), 414);
+        assertProblem(RawHttp.exchange(port(), "GET /pbxapi/system/health HTTP/9.9\r\n" + host + "\r\n"), 505);
+    }
+
+    private int port() {
+        return Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
+    }
+
     static void assertProblem(Http.Response response, int status) {
-        assertTrue(response.toString(), response.header("content-type").startsWith("application/problem+json"));
+        assertEquals(response.toString(), status, response.status());
+        String type = response.header("content-type");
+        assertTrue(response.toString(), type != null && type.startsWith("application/problem+json"));
         JsonNode body = response.json();
         assertEquals(status, body.get("status").asInt());
         assertTrue(response.body(), body.hasNonNull("title"));

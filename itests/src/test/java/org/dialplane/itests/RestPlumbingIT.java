@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Core's REST plumbing as a resource bundle gets it, over HTTP in the real container: the results envelope,
  * fields and paging, multi-ids, reload, and problem+json on every error path (malformed JSON, wrong media type,
- * a body over the limit, a value of the wrong type, validation, 404, 405).
+ * a body over the limit, a malformed chunked body, a value of the wrong type, validation, 404, 405).
  */
 public class RestPlumbingIT extends DialplaneTestSupport {
     private static final String PROBE = "/pbxapi/test-plumbing";
@@ -104,6 +104,17 @@ public class RestPlumbingIT extends DialplaneTestSupport {
         problem(http.send("POST", PROBE, "{\"name\": ", JSON), 400, "not valid JSON");
         problem(http.send("POST", PROBE + "/100/resize", "{\"size\"", JSON), 400, "not valid JSON");
         problem(http.send("POST", PROBE, "[1, 2]", JSON), 400, "JSON object");
+    }
+
+    @Test
+    public void malformedChunkedBodyIs400Problem() throws Exception {
+        int port = Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
+        String request = "POST " + PROBE + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n";
+        Http.Response response = RawHttp.exchange(port, request);
+        assertEquals(response.toString(), 400, response.status());
+        assertProblem(response, 400);
+        assertEquals(3, probe.rows.size());
     }
 
     @Test

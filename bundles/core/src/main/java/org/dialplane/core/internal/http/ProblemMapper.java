@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.MediaTypes;
 import org.dialplane.core.rest.Problem;
+import org.eclipse.jetty.http.HttpException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
@@ -30,8 +31,8 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * Turns every exception that leaves a resource, including Jersey's own (404, 405, 406, 415) and Jackson's
- * (malformed JSON, a value of the wrong type), into an {@code application/problem+json} response. Unexpected
+ * Turns every exception that leaves a resource, including Jersey's own (404, 405, 406, 415), Jackson's
+ * (malformed JSON, a value of the wrong type) and Jetty's while reading the body (a malformed chunk), into an {@code application/problem+json} response. Unexpected
  * exceptions are logged and answered with a 500 that reveals nothing of the server's internals.
  */
 @Component(service = ExceptionMapper.class)
@@ -57,6 +58,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             if (cause instanceof JsonProcessingException json && fromJson(json) != null) {
                 return respond(fromJson(json)).build();
+            }
+            if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                // Jetty failing to read the body it was sent (a malformed chunk, a body cut short): the request's fault.
+                int status = http.getCode();
+                return respond(problem(status, ProblemErrorHandler.detail(status, http.getReason(), null))).build();
             }
         }
         if (exception instanceof WebApplicationException web) {

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.dialplane.core.internal.rest.Json;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.MediaTypes;
 import org.dialplane.core.rest.Problem;
+import org.eclipse.jetty.http.BadMessageException;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -67,6 +69,14 @@ class ProblemMapperTest {
                 new ApiException(413, "too big")));
         assertEquals(413, response.getStatus());
         assertEquals(MediaTypes.PROBLEM_JSON_TYPE, response.getMediaType());
+    }
+
+    @Test
+    void bodyJettyCouldNotRead_isTheRequestsFault() {
+        Response response = new ProblemMapper().toResponse(new ProcessingException("reading failed",
+                new IOException(new BadMessageException(400, "Bad chunk"))));
+        assertEquals(400, response.getStatus());
+        assertEquals("Bad chunk", ((Problem) response.getEntity()).detail());
     }
 
     @Test

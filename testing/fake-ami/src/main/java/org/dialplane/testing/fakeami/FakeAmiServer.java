@@ -3,6 +3,7 @@ package org.dialplane.testing.fakeami;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -37,6 +38,8 @@ public final class FakeAmiServer implements AutoCloseable {
     private final List<AmiMessage> actions = new CopyOnWriteArrayList<>();
     private final Map<String, ActionHandler> scripts = new ConcurrentHashMap<>();
     private final Object changes = new Object();
+    private static final Duration REBIND_DEADLINE = Duration.ofSeconds(5);
+
     private volatile ServerSocket listener;
     private volatile int port;
     private volatile boolean closed;
@@ -179,10 +182,27 @@ public final class FakeAmiServer implements AutoCloseable {
         dropConnections();
     }
 
-    /** Listens again on the same port. */
+    /**
+     * Listens again on the same port. The port came from the ephemeral range, so while it was free an outgoing
+     * connection (such as the client's own reconnect attempt) may hold it for a moment: binding is retried until
+     * a deadline rather than failing the test by chance.
+     */
     public void resume() throws IOException {
-        if (listener == null && !closed) {
-            listen(port);
+        long deadline = System.nanoTime() + REBIND_DEADLINE.toNanos();
+        while (listener == null && !closed) {
+            try {
+                listen(port);
+            } catch (BindException taken) {
+                if (System.nanoTime() > deadline) {
+                    throw taken;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for port " + port, e);
+                }
+            }
         }
     }
 
@@ -211,8 +231,13 @@ public final class FakeAmiServer implements AutoCloseable {
 
     private void listen(int requestedPort) throws IOException {
         ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort));
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort));
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
         port = socket.getLocalPort();
         listener = socket;
         Thread acceptor = new Thread(() -> accept(socket), "fake-ami-accept-" + port);

@@ -55,7 +55,9 @@ final class MonitorFiles {
         }
         List<Path> candidates = named.isAbsolute() ? List.of(named)
                 : calldate == null ? List.of(root.resolve(named))
-                : List.of(root.resolve(DAY.format(calldate)).resolve(named), root.resolve(named));
+                : List.of(root.resolve(DAY.format(calldate)).resolve(named),
+                        // a recording started after midnight (a queue call answered late) is in the next day's
+                        root.resolve(DAY.format(calldate.plusDays(1))).resolve(named), root.resolve(named));
         for (Path candidate : candidates) {
             Path file = candidate.normalize();
             if (!file.startsWith(root) && !file.startsWith(realRoot().orElse(root))) {

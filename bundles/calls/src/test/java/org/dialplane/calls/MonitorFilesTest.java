@@ -38,6 +38,13 @@ class MonitorFilesTest {
     }
 
     @Test
+    void aRecordingStartedAfterMidnight_isInTheNextDaysFolder() throws IOException {
+        Path file = write(monitor.resolve("2017/11/05").resolve(NAME));
+        assertEquals(Optional.of(file.toRealPath()), files.find(NAME, LocalDateTime.of(2017, 11, 4, 23, 59, 50)));
+        assertEquals(Optional.empty(), files.find(NAME, LocalDateTime.of(2017, 11, 3, 23, 59, 50)));
+    }
+
+    @Test
     void olderLayouts_aNameInMonitorOrAnAbsolutePathInIt() throws IOException {
         Path flat = write(monitor.resolve("old.wav"));
         assertEquals(Optional.of(flat.toRealPath()), files.find("old.wav", CALLDATE));

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.ami.AmiAction;
+import org.dialplane.core.ami.AmiEvent;
 import org.dialplane.core.ami.AmiResponse;
 import org.dialplane.core.rest.ApiException;
 import org.osgi.service.component.annotations.Activate;
@@ -69,12 +70,7 @@ public class AgentService {
 
     /** The extension's memberships, from a QueueStatus of that queue only when one is given. */
     private List<Membership> memberships(String extension, String queue) {
-        AmiResponse status = ami.call(AmiAction.of("QueueStatus").with("Queue", queue)
-                .collecting("QueueStatusComplete"), AMI_TIMEOUT);
-        if (!status.success()) {
-            throw new ApiException(502, "Asterisk did not list its queues: " + status.message());
-        }
-        return QueueMembers.membershipsOf(status.events(), extension, queue);
+        return QueueMembers.membershipsOf(queueStatus(queue), extension, queue);
     }
 
     private static Map<String, Object> result(String extension, Membership membership, boolean paused,
@@ -90,10 +86,16 @@ public class AgentService {
 
     /** The queues and their members that {@code extensions} may see (null: all). */
     List<Map<String, Object>> queues(Set<String> extensions) {
-        AmiResponse response = ami.call(AmiAction.of("QueueStatus").collecting("QueueStatusComplete"), AMI_TIMEOUT);
-        if (!response.success()) {
-            throw new ApiException(502, "Asterisk did not list its queues: " + response.message());
+        return QueueMembers.toJson(queueStatus(null), extensions);
+    }
+
+    /** The QueueParams and QueueMember events of one queue, or of all of them for {@code queue} null. */
+    private List<AmiEvent> queueStatus(String queue) {
+        AmiResponse status = ami.call(AmiAction.of("QueueStatus").with("Queue", queue)
+                .collecting("QueueStatusComplete"), AMI_TIMEOUT);
+        if (!status.success()) {
+            throw new ApiException(502, "Asterisk did not list its queues: " + status.message());
         }
-        return QueueMembers.toJson(response.events(), extensions);
+        return status.events();
     }
 }

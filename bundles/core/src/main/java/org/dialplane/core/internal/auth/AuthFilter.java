@@ -52,8 +52,9 @@ public class AuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Method method = resource.getResourceMethod();
-        Class<?> type = resource.getResourceClass();
+        ResourceInfo matched = matched(request);
+        Method method = matched.getResourceMethod();
+        Class<?> type = matched.getResourceClass();
         if (method == null ? HttpMethod.OPTIONS.equals(request.getMethod()) : isMarked(method, type, Public.class)) {
             return;
         }
@@ -76,6 +77,14 @@ public class AuthFilter implements ContainerRequestFilter {
         if (caller.readOnly() && !READS.contains(request.getMethod())) {
             throw ApiException.forbidden("This caller may only read");
         }
+    }
+
+    /**
+     * What the request matched. Jersey's routing context is itself the {@link ResourceInfo}; reading it from the
+     * request avoids the injected proxy, which looks the request-scoped instance up in HK2 on every call.
+     */
+    private ResourceInfo matched(ContainerRequestContext request) {
+        return request.getUriInfo() instanceof ResourceInfo info ? info : resource;
     }
 
     /** Whether the method, or its resource class, carries the annotation. */

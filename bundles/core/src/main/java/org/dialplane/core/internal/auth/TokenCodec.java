@@ -4,6 +4,8 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.internal.auth.TokenRejected.Reason;
@@ -28,10 +30,19 @@ final class TokenCodec {
     private static final String TENANT_CODE = "tenant";
     private static final String GLOBAL = "global";
     private static final String READ_ONLY = "read_only";
+    /** Verified tokens kept; past this, the memory is emptied (expired tokens go with it). */
+    static final int MAX_VERIFIED = 1024;
 
     private final MACSigner signer;
     private final MACVerifier verifier;
     private final Clock clock;
+    /**
+     * Tokens whose signature and claims were already verified, by their exact text: a client sends the same
+     * access token with every request, and parsing and checking it again was most of what authentication cost.
+     * Only genuine tokens get in, the secret of this codec never changes, and expiry and revocation are still
+     * judged at every use.
+     */
+    private final Map<String, TokenClaims> verified = new ConcurrentHashMap<>();
 
     /** @param secret at least 32 bytes (HS256 needs a 256-bit key) */
     TokenCodec(byte[] secret, Clock clock) {
@@ -80,6 +91,19 @@ final class TokenCodec {
 
     /** Like {@link #verify}, but accepts an expired token (for logout, which may come late). */
     TokenClaims verifyIgnoringExpiry(String token, TokenType expected) throws TokenRejected {
+        TokenClaims known = verified.get(token);
+        if (known != null && known.type() == expected) {
+            return known;
+        }
+        TokenClaims claims = verifyText(token, expected);
+        if (verified.size() >= MAX_VERIFIED) {
+            verified.clear();
+        }
+        verified.put(token, claims);
+        return claims;
+    }
+
+    private TokenClaims verifyText(String token, TokenType expected) throws TokenRejected {
         SignedJWT jwt = parseSigned(token);
         try {
             if (!jwt.verify(verifier)) {

@@ -68,6 +68,35 @@ class TokenCodecTest {
     }
 
     @Test
+    void whenVerifiedTokenUsedAgainAfterItsTtl_thenRejectedAsExpired() throws TokenRejected {
+        String token = codec.issue(claims(TokenType.ACCESS, Duration.ofSeconds(2)));
+        codec.verify(token, TokenType.ACCESS);
+        clock.advance(Duration.ofSeconds(2));
+
+        assertEquals(Reason.EXPIRED, assertThrows(TokenRejected.class,
+                () -> codec.verify(token, TokenType.ACCESS)).reason());
+    }
+
+    @Test
+    void whenVerifiedAccessTokenPresentedAsRefresh_thenRejectedAsWrongType() throws TokenRejected {
+        String access = codec.issue(claims(TokenType.ACCESS, Duration.ofHours(1)));
+        codec.verify(access, TokenType.ACCESS);
+
+        assertEquals(Reason.WRONG_TYPE, assertThrows(TokenRejected.class,
+                () -> codec.verify(access, TokenType.REFRESH)).reason());
+    }
+
+    @Test
+    void whenManyTokensVerified_thenEachStillVerifies() throws TokenRejected {
+        for (int i = 0; i <= TokenCodec.MAX_VERIFIED; i++) {
+            clock.advance(Duration.ofSeconds(1)); // a new issue time: a token of its own
+            String token = codec.issue(claims(TokenType.ACCESS, Duration.ofMinutes(5)));
+            assertEquals(ADMIN, codec.verify(token, TokenType.ACCESS).caller());
+            assertEquals(ADMIN, codec.verify(token, TokenType.ACCESS).caller());
+        }
+    }
+
+    @Test
     void whenPayloadTampered_thenSignatureRejected() {
         String token = codec.issue(claims(TokenType.ACCESS, Duration.ofMinutes(5)));
         String[] parts = token.split("\\.");

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads an HTTP/1.1 response received whole over a plain socket (Connection: close, no chunking expected). */
+/** HTTP/1.1 over a plain socket: requests sent byte for byte, responses read without an HTTP client's help. */
 final class RawHttp {
     private RawHttp() {
     }
@@ -31,6 +31,25 @@ final class RawHttp {
             InputStream in = socket.getInputStream();
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Reads one response from a connection that stays open (its body by Content-Length), so that a test can send
+     * the next request on the same connection.
+     */
+    static Http.Response readOne(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the server closed the connection after " + head.length() + " bytes: " + head);
+            }
+            head.append((char) b);
+        }
+        Http.Response headers = parse(head.toString());
+        String length = headers.header("content-length");
+        byte[] body = in.readNBytes(length == null ? 0 : Integer.parseInt(length));
+        return parse(head + new String(body, StandardCharsets.UTF_8));
     }
 
     static Http.Response parse(String raw) {

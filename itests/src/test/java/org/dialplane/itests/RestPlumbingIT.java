@@ -7,6 +7,10 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -115,6 +119,33 @@ public class RestPlumbingIT extends DialplaneTestSupport {
         assertEquals(response.toString(), 400, response.status());
         assertProblem(response, 400);
         assertEquals(3, probe.rows.size());
+    }
+
+    @Test
+    public void anAnswerBeforeTheBodyWasReadKeepsTheConnectionUsable() throws Exception {
+        int port = Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
+        try (Socket socket = new Socket()) {
+            socket.setSoTimeout(10_000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            // Answered without reading the body: a media type it does not take, and no such resource.
+            for (String[] call : new String[][] {{PROBE, "text/plain", "415"}, {"/pbxapi/nowhere", "application/json",
+                    "404"}}) {
+                out.write(("POST " + call[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + call[1] + "\r\n"
+                        + "Content-Length: 2\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(300); // the body comes after the server could have answered: as over a slow network
+                out.write("{}".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Http.Response answer = RawHttp.readOne(in);
+                assertEquals(answer.toString(), Integer.parseInt(call[2]), answer.status());
+                assertNull(answer.toString(), answer.header("connection"));
+            }
+            out.write("GET /pbxapi/system/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("the same connection answers the next request", 200, RawHttp.readOne(in).status());
+        }
     }
 
     @Test

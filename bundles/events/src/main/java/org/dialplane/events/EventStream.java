@@ -101,10 +101,6 @@ public class EventStream {
         client.start(missed, "dialplane-events-" + connections.incrementAndGet(), () -> disconnected(client));
     }
 
-    synchronized int clients() {
-        return clients.size();
-    }
-
     private synchronized void disconnected(EventClient client) {
         clients.remove(client);
     }

@@ -41,7 +41,9 @@ public class UnreadBodyDrain implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         long declared = declaredLength(request);
-        if (declared == 0) {
+        // HTTP/1.1: a request without Content-Length or Transfer-Encoding has no body (every plain GET); nothing
+        // to look for, and looking would cost each cheap request a read of its input stream.
+        if (declared == 0 || declared < 0 && request.getHeaderString("Transfer-Encoding") == null) {
             return;
         }
         // Too large to read for nothing; checked first, since looking for a body waits for its first byte.

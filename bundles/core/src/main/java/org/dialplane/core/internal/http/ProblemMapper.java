@@ -32,8 +32,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
  * Turns every exception that leaves a resource, including Jersey's own (404, 405, 406, 415), Jackson's
- * (malformed JSON, a value of the wrong type) and Jetty's while reading the body (a malformed chunk), into an {@code application/problem+json} response. Unexpected
- * exceptions are logged and answered with a 500 that reveals nothing of the server's internals.
+ * (malformed JSON, a value of the wrong type) and Jetty's while reading the body (a malformed chunk), into an
+ * {@code application/problem+json} response. Unexpected exceptions are logged and answered with a 500 that
+ * reveals nothing of the server's internals.
  */
 @Component(service = ExceptionMapper.class)
 @JakartarsExtension

@@ -114,7 +114,7 @@ final class ExtensionSql {
     }
 
     /**
-     * A POST without a number, as Jdbc.numberingTransaction runs ExtensionRepository.create: the numbering
+     * A POST without a number, as Jdbc.lockedTransaction(Numbering.LOCK, ...) runs ExtensionRepository.create: the numbering
      * lock, then one transaction (next free number, the isTaken check, users, devices, the sip batch, the
      * owner, the AstDB mirror), then the lock released.
      */

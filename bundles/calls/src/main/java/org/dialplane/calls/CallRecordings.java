@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.pbx.Channels;
-import org.dialplane.core.rest.SqlFragment;
+import org.dialplane.core.db.SqlFragment;
 
 /**
  * The recording of a call (MiRTA's {@code INFO recording}), from the CDR database ({@code asteriskcdrdb.cdr}).

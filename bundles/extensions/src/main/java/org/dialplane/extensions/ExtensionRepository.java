@@ -20,7 +20,7 @@ import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.Problem;
 import org.dialplane.core.rest.Query;
-import org.dialplane.core.rest.SqlFragment;
+import org.dialplane.core.db.SqlFragment;
 
 /**
  * The SQL of extensions: the users, devices and sip rows IssabelPBX keeps for each, written together, and the
@@ -81,7 +81,7 @@ final class ExtensionRepository {
 
     /** A POST: at the number given in the body, or the next free one in the caller's range. */
     Saved create(ExtensionChange change, Caller caller) {
-        return db.numberingTransaction(connection -> {
+        return db.lockedTransaction(Numbering.LOCK, connection -> {
             Numbering.Range range = Ownership.range(connection, caller);
             String number = change.extension() != null ? change.extension()
                     : Numbering.nextFree(connection, "SELECT extension FROM users", FIRST_EXTENSION, range);
@@ -91,7 +91,7 @@ final class ExtensionRepository {
 
     /** A PUT: updates the fields sent when the extension exists, else creates it at that number. */
     Saved save(String extension, ExtensionChange change, Caller caller) {
-        return db.numberingTransaction(connection -> {
+        return db.lockedTransaction(Numbering.LOCK, connection -> {
             if (!exists(connection, extension, SqlFragment.EMPTY)) {
                 Numbering.Range range = Ownership.range(connection, caller);
                 return insert(connection, change.withExtension(extension).withDefaults(), caller, range);
@@ -119,7 +119,7 @@ final class ExtensionRepository {
 
     /** Deletes every one of the ids, or none: one that is missing (or another tenant's) is a 404. */
     AstDbChanges delete(Ids ids, Caller caller) {
-        return db.numberingTransaction(connection -> {
+        return db.lockedTransaction(Numbering.LOCK, connection -> {
             List<String> found = Jdbc.column(connection, SqlFragment.of("SELECT u.extension FROM users u")
                     .append(SqlFragment.where(visible(caller), SqlFragment.in("u.extension", ids.values()))));
             ids.requireAll(found, KIND);

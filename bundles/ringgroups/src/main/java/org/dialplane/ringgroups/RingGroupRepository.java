@@ -17,7 +17,7 @@ import org.dialplane.core.pbx.Ownership;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.Query;
-import org.dialplane.core.rest.SqlFragment;
+import org.dialplane.core.db.SqlFragment;
 
 /**
  * The SQL of ring groups: the {@code ringgroups} row IssabelPBX keeps for each, and the AstDB mirror of its
@@ -68,7 +68,7 @@ final class RingGroupRepository {
 
     /** A POST: at the number given in the body, or the next free one in the caller's range. */
     Saved create(RingGroupChange change, Caller caller) {
-        return db.numberingTransaction(connection -> {
+        return db.lockedTransaction(Numbering.LOCK, connection -> {
             Numbering.Range range = Ownership.range(connection, caller);
             String number = change.extension() != null ? change.extension()
                     : Numbering.nextFree(connection, "SELECT grpnum FROM ringgroups", FIRST_RING_GROUP, range);
@@ -78,7 +78,7 @@ final class RingGroupRepository {
 
     /** A PUT: updates the fields sent when the ring group exists, else creates it at that number. */
     Saved save(String extension, RingGroupChange change, Caller caller) {
-        return db.numberingTransaction(connection -> {
+        return db.lockedTransaction(Numbering.LOCK, connection -> {
             if (!exists(connection, extension, SqlFragment.EMPTY)) {
                 Numbering.Range range = Ownership.range(connection, caller);
                 return insert(connection, change.withExtension(extension), caller, range);
@@ -105,7 +105,7 @@ final class RingGroupRepository {
 
     /** Deletes every one of the ids, or none: one that is missing (or another tenant's) is a 404. */
     AstDbChanges delete(Ids ids, Caller caller) {
-        return db.numberingTransaction(connection -> {
+        return db.lockedTransaction(Numbering.LOCK, connection -> {
             List<String> found = Jdbc.column(connection, SqlFragment.of("SELECT r.grpnum FROM ringgroups r")
                     .append(SqlFragment.where(visible(caller), SqlFragment.in("r.grpnum", ids.values()))));
             ids.requireAll(found, NOUN);

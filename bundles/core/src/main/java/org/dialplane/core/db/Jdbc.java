@@ -13,13 +13,14 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.dialplane.core.pbx.Numbering;
-import org.dialplane.core.rest.SqlFragment;
+import org.dialplane.core.db.SqlFragment;
 
 /**
  * The JDBC plumbing every repository repeats: a connection per unit of work, transactions that roll back on
  * any failure, rows as maps. Connections, statements and result sets are always closed.
  */
 public final class Jdbc {
+    private static final int LOCK_TIMEOUT_SECONDS = 10;
     private final DataSource dataSource;
 
     public Jdbc(DataSource dataSource) {
@@ -32,12 +33,12 @@ public final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs the work on a connection of its own; a database failure becomes an unchecked exception (a 500). */
+    /** Runs the work on a connection of its own; a database failure becomes a {@link DatabaseException}. */
     public <T> T run(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw DatabaseException.of(e);
         }
     }
 
@@ -47,16 +48,16 @@ public final class Jdbc {
     }
 
     /**
-     * A transaction that also holds the numbering lock ({@link Numbering#LOCK}), for writes that allocate or
-     * check numbers: two of them never run at once, in this process or another.
+     * A transaction run while holding a {@link NamedLock}, waiting at most 10 s for it: two such transactions with
+     * the same lock never run at once, in this process or another (e.g. number allocation).
      */
-    public <T> T numberingTransaction(Work<T> work) {
+    public <T> T lockedTransaction(String lock, Work<T> work) {
         return run(connection -> {
-            Numbering.lock(connection);
+            NamedLock.acquire(connection, lock, LOCK_TIMEOUT_SECONDS);
             try {
                 return inTransaction(connection, work);
             } finally {
-                Numbering.unlock(connection);
+                NamedLock.release(connection, lock);
             }
         });
     }
@@ -120,14 +121,5 @@ public final class Jdbc {
 
     public static int update(Connection connection, String sql, Object... params) throws SQLException {
         return update(connection, SqlFragment.of(sql, params));
-    }
-
-    /** A database failure: the server's fault, answered as a 500 and logged. */
-    public static final class DatabaseException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        DatabaseException(SQLException cause) {
-            super("Database error: " + cause.getMessage(), cause);
-        }
     }
 }

@@ -1,8 +1,12 @@
 /**
- * Access to the PBX configuration database ({@code asterisk}) and the CDR database ({@code asteriskcdrdb}).
+ * Access to the PBX configuration database ({@code asterisk}) and the CDR database ({@code asteriskcdrdb}):
+ * the pooled {@link org.dialplane.core.db.Database}, units of work and transactions
+ * ({@link org.dialplane.core.db.Jdbc}), parameterised SQL ({@link org.dialplane.core.db.SqlFragment}), named
+ * locks ({@link org.dialplane.core.db.NamedLock}) and failures ({@link org.dialplane.core.db.DatabaseException}).
+ * This package depends on no other Dialplane package: {@code rest} and {@code pbx} build on it, never the reverse.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.dialplane.core.db;
 
 import org.osgi.annotation.bundle.Export;

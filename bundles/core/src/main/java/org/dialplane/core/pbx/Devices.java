@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.db.Jdbc;
-import org.dialplane.core.rest.SqlFragment;
+import org.dialplane.core.db.SqlFragment;
 
 /**
  * The extensions' devices in IssabelPBX's {@code devices} table, as the live-call features need them: which

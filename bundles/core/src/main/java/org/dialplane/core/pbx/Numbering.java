@@ -14,36 +14,18 @@ import org.dialplane.core.rest.Problem;
  * The numbering plan shared by every kind of destination (extensions, ring groups, queues): a number is taken
  * when any of them uses it, as IssabelPBX's {@code alldestinations} view says. New numbers follow Issabel's
  * rule, the first free number above the lowest existing one of the same kind, and stay inside the tenant's
- * range when it has one. Callers hold {@link #lock} for the whole create, so two concurrent creates never get
+ * range when it has one. Callers hold {@link #LOCK} for the whole create
+ * ({@code db.lockedTransaction(Numbering.LOCK, ...)}), so two concurrent creates never get
  * the same number.
  */
 public final class Numbering {
-    /** Named lock (GET_LOCK) that serialises number allocation across connections and instances. */
+    /** The lock ({@code Jdbc.lockedTransaction}) that serialises number allocation across instances. */
     public static final String LOCK = "dialplane.numbering";
 
     private static final String TAKEN = "SELECT extension FROM users UNION SELECT grpnum FROM ringgroups"
             + " UNION SELECT extension FROM queues_config";
 
     private Numbering() {
-    }
-
-    /** Takes the numbering lock on this connection, waiting at most 10 s; release with {@link #unlock}. */
-    public static void lock(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, 10)")) {
-            statement.setString(1, LOCK);
-            try (ResultSet result = statement.executeQuery()) {
-                if (!result.next() || result.getInt(1) != 1) {
-                    throw ApiException.unavailable("The numbering plan is busy; try again", 1);
-                }
-            }
-        }
-    }
-
-    public static void unlock(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
-            statement.setString(1, LOCK);
-            statement.executeQuery().close();
-        }
     }
 
     /** Whether any destination (extension, ring group, queue) uses this number. */

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 
 import org.dialplane.core.auth.Caller;
-import org.dialplane.core.rest.SqlFragment;
+import org.dialplane.core.db.SqlFragment;
 
 /**
  * Which tenant owns an IssabelPBX object, kept in {@code dp_tenant_objects} so the IssabelPBX tables are never

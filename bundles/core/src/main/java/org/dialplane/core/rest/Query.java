@@ -7,7 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.dialplane.core.internal.rest.Json;
+import org.dialplane.core.db.SqlFragment;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import jakarta.ws.rs.core.UriInfo;
 
@@ -25,6 +29,10 @@ public final class Query {
     public static final int MAX_SEARCH_LENGTH = 100;
     /** The escape character of the LIKE patterns; not a backslash, whose meaning depends on the SQL mode. */
     static final char LIKE_ESCAPE = '!';
+    /** Turns a record row into the map it is written as (nulls kept: a field the row has is shown). */
+    private static final ObjectMapper ROWS = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() {
+    };
 
     /** Sort direction. */
     public enum Direction {
@@ -200,7 +208,7 @@ public final class Query {
      * whose components carry the JSON names).
      */
     public Map<String, Object> project(Object row) {
-        Map<?, ?> all = row instanceof Map<?, ?> map ? map : Json.toMap(row);
+        Map<?, ?> all = row instanceof Map<?, ?> map ? map : ROWS.convertValue(row, ROW);
         Map<String, Object> shown = new LinkedHashMap<>();
         for (String field : fields) {
             shown.put(field, all.get(field));

@@ -8,7 +8,7 @@
  * responses ({@link org.dialplane.core.rest.Crud});</li>
  * <li>requests: declared fields ({@link org.dialplane.core.rest.FieldSet}), {@code fields/limit/offset/order/
  * direction/search} ({@link org.dialplane.core.rest.Query}) turned into parameterised SQL
- * ({@link org.dialplane.core.rest.SqlFragment}), comma multi-ids ({@link org.dialplane.core.rest.Ids}), the
+ * ({@link org.dialplane.core.db.SqlFragment}), comma multi-ids ({@link org.dialplane.core.rest.Ids}), the
  * {@code reload} flag ({@link org.dialplane.core.rest.Reload}), JSON bodies
  * ({@link org.dialplane.core.rest.JsonBody}) and their checks ({@link org.dialplane.core.rest.Validation}, 422);</li>
  * <li>files: a download with {@code Range} support ({@link org.dialplane.core.rest.FileResponse},
@@ -17,7 +17,7 @@
  * See docs/rest-conventions.md.
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package org.dialplane.core.rest;
 
 import org.osgi.annotation.bundle.Export;

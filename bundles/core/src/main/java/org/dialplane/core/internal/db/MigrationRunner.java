@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dialplane.core.db.NamedLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,23 +28,11 @@ final class MigrationRunner {
 
     /** Runs {@code work} while holding the schema lock on the connection's server. */
     static <T> T underLock(Connection connection, SqlWork<T> work) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
-            lock.setString(1, LOCK_NAME);
-            lock.setInt(2, LOCK_TIMEOUT_SECONDS);
-            try (ResultSet rs = lock.executeQuery()) {
-                if (!rs.next() || rs.getInt(1) != 1) {
-                    throw new SQLException("Another instance held the schema lock for " + LOCK_TIMEOUT_SECONDS
-                            + " s; is a migration stuck?");
-                }
-            }
-        }
+        NamedLock.acquire(connection, LOCK_NAME, LOCK_TIMEOUT_SECONDS);
         try {
             return work.run();
         } finally {
-            try (PreparedStatement release = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
-                release.setString(1, LOCK_NAME);
-                release.execute();
-            }
+            NamedLock.release(connection, LOCK_NAME);
         }
     }
 

@@ -3,6 +3,7 @@ package org.dialplane.core.internal.http;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.dialplane.core.db.DatabaseException;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.MediaTypes;
 import org.dialplane.core.rest.Problem;
@@ -41,6 +42,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 @JakartarsName("dialplane.problems")
 public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+    private static final int DATABASE_RETRY_SECONDS = 5;
 
     @Context
     UriInfo uriInfo;
@@ -56,6 +58,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 Response.ResponseBuilder builder = respond(api.problem());
                 api.headers().forEach(builder::header);
                 return builder.build();
+            }
+            if (cause instanceof DatabaseException database && database.unavailable()
+                    || DatabaseException.isConnectionFailure(cause)) {
+                LOG.warn("Database unavailable while answering {}: {}", path(), cause.getMessage());
+                // A busy lock says so in our own words; a driver's message is not shown.
+                String detail = cause instanceof DatabaseException busy && busy.getCause() == null ? busy.getMessage()
+                        : "The database is not available right now; try again shortly.";
+                return respond(problem(503, detail))
+                        .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_SECONDS).build();
             }
             if (cause instanceof JsonProcessingException json && fromJson(json) != null) {
                 return respond(fromJson(json)).build();

@@ -1,4 +1,4 @@
-package org.dialplane.core.rest;
+package org.dialplane.core.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

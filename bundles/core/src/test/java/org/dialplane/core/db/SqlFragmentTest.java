@@ -1,4 +1,4 @@
-package org.dialplane.core.rest;
+package org.dialplane.core.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -12,8 +12,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.dialplane.core.pbx.Numbering;
-import org.dialplane.core.db.SqlFragment;
 
 /**
  * The JDBC plumbing every repository repeats: a connection per unit of work, transactions that roll back on

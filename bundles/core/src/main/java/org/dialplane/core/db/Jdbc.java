@@ -12,7 +12,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-
 /**
  * The JDBC plumbing every repository repeats: a connection per unit of work, transactions that roll back on
  * any failure, rows as maps. Connections, statements and result sets are always closed.

@@ -1,49 +1,28 @@
-package org.dialplane.ringgroups;
+package org.dialplane.ringgroups.api;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.dialplane.core.rest.ApiException;
-import org.dialplane.core.rest.Problem;
-
 /**
- * The values a request sets on a ring group, already in IssabelPBX's storage form; a field that was not sent is
- * absent and left as it is.
+ * The values a write sets on a ring group, already in IssabelPBX's storage form; a field that was not sent is
+ * absent and left as it is (a create gives it IssabelPBX's default). Build it from the API's field names with
+ * {@link RingGroupService#change}, which checks them as the REST resource does; the service refuses columns and
+ * keys it does not know.
  *
  * @param extension the ring group's number, or {@code null} when a POST leaves it to the numbering plan
- * @param columns   {@code ringgroups} column -> value, for the fields sent (column names are code constants)
+ * @param columns   {@code ringgroups} column -> value, for the fields sent
  * @param callerId  {@code RINGGROUP/<n>/} AstDB key -> value ({@code changecid}, {@code fixedcid}), when sent
  */
-record RingGroupChange(String extension, Map<String, Object> columns, Map<String, String> callerId) {
+public record RingGroupChange(String extension, Map<String, Object> columns, Map<String, String> callerId) {
 
-    RingGroupChange {
-        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
-        callerId = Collections.unmodifiableMap(new LinkedHashMap<>(callerId));
+    public RingGroupChange {
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns == null ? Map.of() : columns));
+        callerId = Collections.unmodifiableMap(new LinkedHashMap<>(callerId == null ? Map.of() : callerId));
     }
 
-    /** A new ring group: what was not sent gets the values IssabelPBX's pbxapi creates it with. */
-    RingGroupChange withDefaults() {
-        Map<String, Object> all = new LinkedHashMap<>(IssabelRingGroup.defaultColumns(extension));
-        all.putAll(columns);
-        Map<String, String> keys = new LinkedHashMap<>(IssabelRingGroup.DEFAULT_CALLER_ID);
-        keys.putAll(callerId);
-        return new RingGroupChange(extension, all, keys);
-    }
-
-    RingGroupChange withExtension(String number) {
+    /** This change at another number. */
+    public RingGroupChange withExtension(String number) {
         return new RingGroupChange(number, columns, callerId);
-    }
-
-    /**
-     * Fails unless a ring group can be created from this change: the members are required, also when a PUT
-     * creates it (a POST checks this with the rest of its body).
-     */
-    RingGroupChange requireCreatable() {
-        if (!columns.containsKey(IssabelRingGroup.MEMBERS_COLUMN)) {
-            throw ApiException.invalid(List.of(new Problem.FieldError(RingGroupFields.MEMBERS, "is required")));
-        }
-        return this;
     }
 }

@@ -95,7 +95,8 @@ final class ExtensionRepository {
         return db.lockedTransaction(Numbering.LOCK, connection -> {
             if (!exists(connection, extension, SqlFragment.EMPTY)) {
                 Numbering.Range range = Ownership.range(connection, caller);
-                return insert(connection, IssabelExtension.withDefaults(change.withExtension(extension)), caller, range);
+                ExtensionChange created = IssabelExtension.withDefaults(change.withExtension(extension));
+                return insert(connection, created, caller, range);
             }
             if (!exists(connection, extension, visible(caller))) {
                 throw ApiException.conflict("Number " + extension + " is in use");

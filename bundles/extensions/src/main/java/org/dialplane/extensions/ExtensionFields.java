@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.dialplane.core.rest.FieldSet;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Validation;
+import org.dialplane.extensions.api.ExtensionChange;
 
 /**
  * The fields of an extension as the API shows them, where each lives in IssabelPBX's tables, and the
@@ -70,7 +71,7 @@ final class ExtensionFields {
 
     /**
      * What a request asks to set: every field null when not sent. On create, the required ones are checked
-     * and the rest get IssabelPBX's defaults from {@link ExtensionChange#withDefaults}.
+     * and the rest get IssabelPBX's defaults from {@link IssabelExtension#withDefaults}.
      */
     static ExtensionChange validate(JsonBody body, boolean creating) {
         Validation v = Validation.of(body);

@@ -21,6 +21,7 @@ import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.Problem;
 import org.dialplane.core.rest.Query;
 import org.dialplane.core.db.SqlFragment;
+import org.dialplane.extensions.api.ExtensionChange;
 
 /**
  * The SQL of extensions: the users, devices and sip rows IssabelPBX keeps for each, written together, and the
@@ -85,7 +86,7 @@ final class ExtensionRepository {
             Numbering.Range range = Ownership.range(connection, caller);
             String number = change.extension() != null ? change.extension()
                     : Numbering.nextFree(connection, "SELECT extension FROM users", FIRST_EXTENSION, range);
-            return insert(connection, change.withExtension(number).withDefaults(), caller, range);
+            return insert(connection, IssabelExtension.withDefaults(change.withExtension(number)), caller, range);
         });
     }
 
@@ -94,7 +95,8 @@ final class ExtensionRepository {
         return db.lockedTransaction(Numbering.LOCK, connection -> {
             if (!exists(connection, extension, SqlFragment.EMPTY)) {
                 Numbering.Range range = Ownership.range(connection, caller);
-                return insert(connection, change.withExtension(extension).withDefaults(), caller, range);
+                ExtensionChange created = IssabelExtension.withDefaults(change.withExtension(extension));
+                return insert(connection, created, caller, range);
             }
             if (!exists(connection, extension, visible(caller))) {
                 throw ApiException.conflict("Number " + extension + " is in use");
@@ -148,7 +150,8 @@ final class ExtensionRepository {
                 + " chanunavail_dest) VALUES (?, '', ?, ?, ?, '', '', '', '', '', '', '', '', '', '')",
                 e.extension(), e.name(), e.voicemail(), e.ringtimer());
         Jdbc.update(connection, "INSERT INTO devices (id, tech, dial, devicetype, user, description, emergency_cid)"
-                + " VALUES (?, ?, ?, 'fixed', ?, ?, '')", e.extension(), e.tech(), e.dial(), e.extension(), e.name());
+                + " VALUES (?, ?, ?, 'fixed', ?, ?, '')", e.extension(), e.tech(), IssabelExtension.dial(e),
+                e.extension(), e.name());
         try (PreparedStatement statement = connection.prepareStatement(
                 "INSERT INTO sip (id, keyword, data, flags) VALUES (?, ?, ?, ?)")) {
             for (IssabelExtension.SipRow row : IssabelExtension.sipRows(e)) {

@@ -1,14 +1,7 @@
 package org.dialplane.extensions;
 
-
-
-import org.dialplane.core.apply.ApplyChanges;
 import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
-import org.dialplane.core.db.Database;
-import org.dialplane.core.db.Jdbc;
-import org.dialplane.core.pbx.AstDb;
-import org.dialplane.core.pbx.AstDbChanges;
 import org.dialplane.core.rest.Crud;
 import org.dialplane.core.rest.Doc;
 import org.dialplane.core.rest.Ids;
@@ -16,7 +9,8 @@ import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Query;
 import org.dialplane.core.rest.Reload;
 import org.dialplane.core.rest.Results;
-import org.osgi.framework.BundleContext;
+import org.dialplane.extensions.api.ExtensionChange;
+import org.dialplane.extensions.api.ExtensionService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,7 +33,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
-/** {@code /pbxapi/extensions}, as Issabel's pbxapi serves it. */
+/**
+ * {@code /pbxapi/extensions}, as Issabel's pbxapi serves it: parses the request, calls {@link ExtensionService},
+ * answers. Every parse comes before the write, so a malformed request changes nothing.
+ */
 @Component(service = ExtensionsResource.class, immediate = true)
 @JakartarsResource
 @JakartarsName("dialplane.extensions")
@@ -47,27 +44,18 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("extensions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExtensionsResource {
-    private final ExtensionRepository repository;
-    private final AstDb astDb;
-    private final ApplyChanges applyChanges;
-    private final VoicemailConf voicemail;
+    private final ExtensionService extensions;
 
     @Activate
-    public ExtensionsResource(@Reference Database database, @Reference AstDb astDb,
-            @Reference ApplyChanges applyChanges, BundleContext context) {
-        this.repository = new ExtensionRepository(new Jdbc(database.pbx()), astDb);
-        this.astDb = astDb;
-        this.applyChanges = applyChanges;
-        String etc = context.getProperty("dialplane.asterisk.etc");
-        this.voicemail = new VoicemailConf(java.nio.file.Path.of(etc == null || etc.isBlank() ? "/etc/asterisk" : etc));
+    public ExtensionsResource(@Reference ExtensionService extensions) {
+        this.extensions = extensions;
     }
 
     @GET
     @Doc("List extensions (fields=, limit, offset, order, direction, search)")
     public Results list(@Context UriInfo uri, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
-        Query query = query(uri, caller);
-        return Crud.list(query, q -> repository.find(q, caller), q -> repository.count(q, caller));
+        return extensions.list(Query.of(uri, ExtensionFields.FIELDS), caller);
     }
 
     @GET
@@ -75,9 +63,8 @@ public class ExtensionsResource {
     @Doc("One or more extensions by number (comma-separated)")
     public Results get(@PathParam("ids") String ids, @Context UriInfo uri, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
-        Query query = query(uri, caller);
-        return Crud.get(Ids.parse(ids, Ids.NUMERIC), query, i -> repository.findByIds(i, query, caller),
-                ExtensionRepository.KIND);
+        Query query = Query.of(uri, ExtensionFields.FIELDS);
+        return extensions.get(Ids.parse(ids, Ids.NUMERIC), query, caller);
     }
 
     @POST
@@ -86,10 +73,8 @@ public class ExtensionsResource {
     public Response create(JsonBody body, @QueryParam(Reload.NAME) String reload, @Context UriInfo uri,
             @Context SecurityContext security) {
         boolean apply = Reload.requested(reload, body);
-        ExtensionRepository.Saved saved = repository.create(ExtensionFields.validate(body, true),
-                Caller.of(security));
-        written(saved, apply);
-        return Crud.created(uri, saved.extension());
+        ExtensionChange change = ExtensionFields.validate(body, true);
+        return Crud.created(uri, extensions.create(change, apply, Caller.of(security)));
     }
 
     @PUT
@@ -101,9 +86,7 @@ public class ExtensionsResource {
         String number = Ids.parseOne(extension, ExtensionFields.NUMBER);
         boolean apply = Reload.requested(reload, body);
         ExtensionChange change = ExtensionFields.validate(body, false);
-        ExtensionRepository.Saved saved = repository.save(number, change, Caller.of(security));
-        written(saved, apply);
-        return Crud.saved(saved.created(), uri);
+        return Crud.saved(extensions.save(number, change, apply, Caller.of(security)), uri);
     }
 
     @DELETE
@@ -112,32 +95,6 @@ public class ExtensionsResource {
     public Response delete(@PathParam("ids") String ids, @QueryParam(Reload.NAME) String reload,
             @Context SecurityContext security) {
         boolean apply = Reload.requested(reload, null);
-        Ids parsed = Ids.parse(ids, Ids.NUMERIC);
-        return Crud.delete(parsed, i -> {
-            written(repository.delete(i, Caller.of(security)), apply);
-            i.forEach(voicemail::disable);
-        });
-    }
-
-    /** Secrets are shown to read-write callers only. */
-    private static Query query(UriInfo uri, Caller caller) {
-        Query query = Query.of(uri, ExtensionFields.FIELDS);
-        return caller.readOnly() ? query.hiding("secret") : query;
-    }
-
-    private void written(ExtensionRepository.Saved saved, boolean apply) {
-        if ("default".equals(saved.voicemail())) {
-            voicemail.enable(saved.extension(), saved.name());
-        } else if ("novm".equals(saved.voicemail())) {
-            voicemail.disable(saved.extension());
-        }
-        written(saved.astdb(), apply);
-    }
-
-    private void written(AstDbChanges astdb, boolean apply) {
-        astDb.push(astdb);
-        if (apply) {
-            applyChanges.request("extensions changed");
-        }
+        return Crud.delete(Ids.parse(ids, Ids.NUMERIC), i -> extensions.delete(i, apply, Caller.of(security)));
     }
 }

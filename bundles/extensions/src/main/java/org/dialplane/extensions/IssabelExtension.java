@@ -1,10 +1,14 @@
 package org.dialplane.extensions;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.dialplane.core.pbx.AstDbChanges;
+import org.dialplane.extensions.api.ExtensionChange;
 
 /**
  * What IssabelPBX keeps for one extension besides the users and devices rows: the sip keyword rows (in the
@@ -12,11 +16,37 @@ import org.dialplane.core.pbx.AstDbChanges;
  * AstDB keys of its core module.
  */
 final class IssabelExtension {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
     /** A sip table row: keyword, data and flags. */
     record SipRow(String keyword, String data, int flags) {
     }
 
     private IssabelExtension() {
+    }
+
+    /** A new extension: what was not sent gets IssabelPBX's defaults, and a strong random secret. */
+    static ExtensionChange withDefaults(ExtensionChange e) {
+        Map<String, String> modes = new LinkedHashMap<>();
+        ExtensionFields.RECORDING_KEYS.keySet().forEach(field -> modes.put(field, "dontcare"));
+        modes.putAll(e.recording());
+        return new ExtensionChange(e.extension(), e.name() == null ? "Extension" : e.name(),
+                e.secret() == null ? randomSecret() : e.secret(), e.tech() == null ? "sip" : e.tech(),
+                e.ringtimer() == null ? 0 : e.ringtimer(), e.voicemail() == null ? "novm" : e.voicemail(), modes);
+    }
+
+    /** The dial string IssabelPBX derives from the technology: SIP/1005, PJSIP/1005. */
+    static String dial(ExtensionChange e) {
+        return e.tech().toUpperCase(Locale.ROOT) + "/" + e.extension();
+    }
+
+    static String randomSecret() {
+        StringBuilder secret = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            secret.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return secret.toString();
     }
 
     static List<SipRow> sipRows(ExtensionChange e) {
@@ -29,7 +59,7 @@ final class IssabelExtension {
             { "qualifyfreq", "60" }, { "transport", "udp" }, { "avpf", "no" }, { "icesupport", "no" },
             { "dtlsenable", "no" }, { "dtlsverify", "no" }, { "dtlssetup", "actpass" }, { "encryption", "no" },
             { "callgroup", "" }, { "pickupgroup", "" }, { "disallow", "" }, { "allow", "" },
-            { "dial", e.dial() }, { "accountcode", "" }, { "mailbox", pjsip ? x : x + "@device" },
+            { "dial", dial(e) }, { "accountcode", "" }, { "mailbox", pjsip ? x : x + "@device" },
             { "deny", "0.0.0.0/0.0.0.0" }, { "permit", "0.0.0.0/0.0.0.0" }, { "account", x },
             { "callerid", "device <" + x + ">" } };
         List<SipRow> result = new ArrayList<>(rows.length);
@@ -60,7 +90,7 @@ final class IssabelExtension {
                 .put("AMPUSER", user + "language", "")
                 .put("AMPUSER", user + "queues/qnostate", "usestate")
                 .put("CW", e.extension(), "ENABLED")
-                .put("DEVICE", user + "dial", e.dial())
+                .put("DEVICE", user + "dial", dial(e))
                 .put("DEVICE", user + "type", "fixed")
                 .put("DEVICE", user + "user", e.extension())
                 .put("DEVICE", user + "default_user", e.extension());

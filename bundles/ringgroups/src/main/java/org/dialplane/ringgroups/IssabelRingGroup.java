@@ -4,8 +4,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.dialplane.core.pbx.AstDbChanges;
+import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.Problem;
+import org.dialplane.ringgroups.api.RingGroupChange;
 
 /**
  * How IssabelPBX stores a ring group: one {@code ringgroups} row with every column written (its own
@@ -21,6 +25,33 @@ final class IssabelRingGroup {
     static final Map<String, String> DEFAULT_CALLER_ID = Map.of("changecid", "default", "fixedcid", "");
 
     private IssabelRingGroup() {
+    }
+
+    /** Whether a change names only columns and keys a ring group has: the column names are written into SQL. */
+    static boolean isKnown(RingGroupChange change) {
+        Set<String> columns = defaultColumns("").keySet();
+        return change.columns().keySet().stream().allMatch(c -> c.equals(MEMBERS_COLUMN) || columns.contains(c))
+                && DEFAULT_CALLER_ID.keySet().containsAll(change.callerId().keySet());
+    }
+
+    /** A new ring group: what was not sent gets the values IssabelPBX's pbxapi creates it with. */
+    static RingGroupChange withDefaults(RingGroupChange change) {
+        Map<String, Object> all = new LinkedHashMap<>(defaultColumns(change.extension()));
+        all.putAll(change.columns());
+        Map<String, String> keys = new LinkedHashMap<>(DEFAULT_CALLER_ID);
+        keys.putAll(change.callerId());
+        return new RingGroupChange(change.extension(), all, keys);
+    }
+
+    /**
+     * Fails unless a ring group can be created from this change: the members are required, also when a PUT
+     * creates it (a POST checks this with the rest of its body).
+     */
+    static RingGroupChange requireCreatable(RingGroupChange change) {
+        if (!change.columns().containsKey(MEMBERS_COLUMN)) {
+            throw ApiException.invalid(List.of(new Problem.FieldError(RingGroupFields.MEMBERS, "is required")));
+        }
+        return change;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.dialplane.core.rest.FieldSet;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Validation;
+import org.dialplane.ringgroups.api.RingGroupChange;
 
 /**
  * The fields of a ring group as Issabel's pbxapi shows them, where each lives in IssabelPBX's storage, and the

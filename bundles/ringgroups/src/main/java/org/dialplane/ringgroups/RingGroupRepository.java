@@ -18,6 +18,7 @@ import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.Query;
 import org.dialplane.core.db.SqlFragment;
+import org.dialplane.ringgroups.api.RingGroupChange;
 
 /**
  * The SQL of ring groups: the {@code ringgroups} row IssabelPBX keeps for each, and the AstDB mirror of its
@@ -120,7 +121,7 @@ final class RingGroupRepository {
     /** Writes every column, as IssabelPBX does: the sent values over pbxapi's defaults. */
     private Saved insert(Connection connection, RingGroupChange change, Caller caller, Numbering.Range range)
             throws SQLException {
-        RingGroupChange group = change.requireCreatable().withDefaults();
+        RingGroupChange group = IssabelRingGroup.withDefaults(IssabelRingGroup.requireCreatable(change));
         Numbering.requireAvailable(connection, group.extension(), range, "extension");
         StringJoiner columns = new StringJoiner(", ", "INSERT INTO ringgroups (grpnum, ", ")");
         StringJoiner marks = new StringJoiner(", ", " VALUES (?, ", ")");

@@ -1,12 +1,7 @@
 package org.dialplane.ringgroups;
 
-import org.dialplane.core.apply.ApplyChanges;
 import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
-import org.dialplane.core.db.Database;
-import org.dialplane.core.db.Jdbc;
-import org.dialplane.core.pbx.AstDb;
-import org.dialplane.core.pbx.AstDbChanges;
 import org.dialplane.core.rest.Crud;
 import org.dialplane.core.rest.Doc;
 import org.dialplane.core.rest.Ids;
@@ -14,6 +9,8 @@ import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Query;
 import org.dialplane.core.rest.Reload;
 import org.dialplane.core.rest.Results;
+import org.dialplane.ringgroups.api.RingGroupChange;
+import org.dialplane.ringgroups.api.RingGroupService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,7 +33,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
-/** {@code /pbxapi/ringgroups}, as Issabel's pbxapi serves it. */
+/**
+ * {@code /pbxapi/ringgroups}, as Issabel's pbxapi serves it: parses the request, calls {@link RingGroupService},
+ * answers. Every parse comes before the write, so a malformed request changes nothing.
+ */
 @Component(service = RingGroupsResource.class, immediate = true)
 @JakartarsResource
 @JakartarsName("dialplane.ringgroups")
@@ -44,24 +44,18 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("ringgroups")
 @Produces(MediaType.APPLICATION_JSON)
 public class RingGroupsResource {
-    private final RingGroupRepository repository;
-    private final AstDb astDb;
-    private final ApplyChanges applyChanges;
+    private final RingGroupService ringGroups;
 
     @Activate
-    public RingGroupsResource(@Reference Database database, @Reference AstDb astDb,
-            @Reference ApplyChanges applyChanges) {
-        this.repository = new RingGroupRepository(new Jdbc(database.pbx()), astDb);
-        this.astDb = astDb;
-        this.applyChanges = applyChanges;
+    public RingGroupsResource(@Reference RingGroupService ringGroups) {
+        this.ringGroups = ringGroups;
     }
 
     @GET
     @Doc("List ring groups (fields=, limit, offset, order, direction, search)")
     public Results list(@Context UriInfo uri, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
-        Query query = Query.of(uri, RingGroupFields.FIELDS);
-        return Crud.list(query, q -> repository.find(q, caller), q -> repository.count(q, caller));
+        return ringGroups.list(Query.of(uri, RingGroupFields.FIELDS), caller);
     }
 
     @GET
@@ -70,8 +64,7 @@ public class RingGroupsResource {
     public Results get(@PathParam("ids") String ids, @Context UriInfo uri, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         Query query = Query.of(uri, RingGroupFields.FIELDS);
-        return Crud.get(Ids.parse(ids, Ids.NUMERIC), query, i -> repository.findByIds(i, query, caller),
-                RingGroupRepository.NOUN);
+        return ringGroups.get(Ids.parse(ids, Ids.NUMERIC), query, caller);
     }
 
     @POST
@@ -80,10 +73,8 @@ public class RingGroupsResource {
     public Response create(JsonBody body, @QueryParam(Reload.NAME) String reload, @Context UriInfo uri,
             @Context SecurityContext security) {
         boolean apply = Reload.requested(reload, body);
-        RingGroupRepository.Saved saved = repository.create(RingGroupFields.validate(body, true),
-                Caller.of(security));
-        written(saved.astdb(), apply);
-        return Crud.created(uri, saved.extension());
+        RingGroupChange change = RingGroupFields.validate(body, true);
+        return Crud.created(uri, ringGroups.create(change, apply, Caller.of(security)));
     }
 
     @PUT
@@ -95,9 +86,7 @@ public class RingGroupsResource {
         String number = Ids.parseOne(extension, RingGroupFields.NUMBER);
         boolean apply = Reload.requested(reload, body);
         RingGroupChange change = RingGroupFields.validate(body, false);
-        RingGroupRepository.Saved saved = repository.save(number, change, Caller.of(security));
-        written(saved.astdb(), apply);
-        return Crud.saved(saved.created(), uri);
+        return Crud.saved(ringGroups.save(number, change, apply, Caller.of(security)), uri);
     }
 
     @DELETE
@@ -106,14 +95,6 @@ public class RingGroupsResource {
     public Response delete(@PathParam("ids") String ids, @QueryParam(Reload.NAME) String reload,
             @Context SecurityContext security) {
         boolean apply = Reload.requested(reload, null);
-        Ids parsed = Ids.parse(ids, Ids.NUMERIC);
-        return Crud.delete(parsed, i -> written(repository.delete(i, Caller.of(security)), apply));
-    }
-
-    private void written(AstDbChanges astdb, boolean apply) {
-        astDb.push(astdb);
-        if (apply) {
-            applyChanges.request("ring groups changed");
-        }
+        return Crud.delete(Ids.parse(ids, Ids.NUMERIC), i -> ringGroups.delete(i, apply, Caller.of(security)));
     }
 }

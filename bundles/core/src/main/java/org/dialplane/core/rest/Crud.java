@@ -12,25 +12,24 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The answers every resource gives the same way, so that a resource method is one line of delegation:
+ * The answers every resource gives the same way. A resource bundle's service builds its lists with
+ * {@link #list} and {@link #get}; its resource adapter answers writes with {@link #created}, {@link #saved} and
+ * {@link #delete}, so that each resource method is a parse and one call (see docs/rest-conventions.md):
  *
  * <pre>{@code
- * @GET
- * public Results list(@Context UriInfo uri) {
- *     return Crud.list(Query.of(uri, FIELDS), repository::find, repository::count);
+ * // in ExtensionServiceImpl
+ * public Results list(Query query, Caller caller) {
+ *     return Crud.list(query, q -> repository.find(q, caller), q -> repository.count(q, caller));
  * }
  *
- * @GET @Path("{ids}")
- * public Results get(@PathParam("ids") String ids, @Context UriInfo uri) {
- *     return Crud.get(Ids.parse(ids, Ids.NUMERIC), Query.of(uri, FIELDS), repository::findByIds, "extension");
- * }
- *
+ * // in ExtensionsResource
  * @POST
- * public Response create(JsonBody body, @QueryParam("reload") String reload, @Context UriInfo uri) {
+ * @Consumes(MediaType.APPLICATION_JSON)
+ * public Response create(JsonBody body, @QueryParam(Reload.NAME) String reload, @Context UriInfo uri,
+ *         @Context SecurityContext security) {
  *     boolean apply = Reload.requested(reload, body);     // first: a bad flag must change nothing
- *     String id = repository.create(Extension.forCreate(Validation.of(body)));
- *     if (apply) applyChanges.request();
- *     return Crud.created(uri, id);
+ *     ExtensionChange change = ExtensionFields.validate(body, true);
+ *     return Crud.created(uri, extensions.create(change, apply, Caller.of(security)));
  * }
  * }</pre>
  */

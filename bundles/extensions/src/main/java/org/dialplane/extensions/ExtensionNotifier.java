@@ -1,0 +1,43 @@
+package org.dialplane.extensions;
+
+import java.util.List;
+
+import org.dialplane.core.notify.AfterCommit;
+import org.dialplane.core.pbx.AstDbChanges;
+
+/**
+ * What the PBX must hear once a write of extensions has committed: their AstDB keys, their mailboxes in
+ * voicemail.conf, and an apply unless the caller sent {@code reload=0}.
+ */
+final class ExtensionNotifier {
+    private final AfterCommit afterCommit;
+    private final VoicemailConf voicemail;
+
+    ExtensionNotifier(AfterCommit afterCommit, VoicemailConf voicemail) {
+        this.afterCommit = afterCommit;
+        this.voicemail = voicemail;
+    }
+
+    /** A create or an update: the mailbox follows the voicemail setting when the write concerned it. */
+    void saved(ExtensionRepository.Saved saved, boolean apply) {
+        afterCommit.written(reason(List.of(saved.extension())), saved.astdb(), apply, () -> mailbox(saved));
+    }
+
+    /** A delete: the mailboxes go with the extensions. */
+    void deleted(List<String> extensions, AstDbChanges astdb, boolean apply) {
+        afterCommit.written(reason(extensions), astdb, apply, () -> extensions.forEach(voicemail::disable));
+    }
+
+    private void mailbox(ExtensionRepository.Saved saved) {
+        if ("default".equals(saved.voicemail())) {
+            voicemail.enable(saved.extension(), saved.name());
+        } else if ("novm".equals(saved.voicemail())) {
+            voicemail.disable(saved.extension());
+        }
+    }
+
+    /** Logged with the apply request: the numbers, or how many when a delete names many. */
+    private static String reason(List<String> extensions) {
+        return "extensions: " + (extensions.size() <= 5 ? String.join(",", extensions) : extensions.size());
+    }
+}

@@ -1,0 +1,100 @@
+package org.dialplane.ringgroups;
+
+import java.util.List;
+import java.util.Map;
+
+import org.dialplane.core.apply.ApplyChanges;
+import org.dialplane.core.auth.Caller;
+import org.dialplane.core.db.Database;
+import org.dialplane.core.db.Jdbc;
+import org.dialplane.core.notify.AfterCommit;
+import org.dialplane.core.pbx.AstDb;
+import org.dialplane.core.pbx.AstDbChanges;
+import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.Crud;
+import org.dialplane.core.rest.Ids;
+import org.dialplane.core.rest.JsonBody;
+import org.dialplane.core.rest.Query;
+import org.dialplane.core.rest.Results;
+import org.dialplane.ringgroups.api.RingGroupChange;
+import org.dialplane.ringgroups.api.RingGroupService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The ring group service: checks, writes in one transaction through the repository, then hands the side effects
+ * to the notifier. Public only because DS instantiates it; its package is not exported.
+ */
+@Component(service = RingGroupService.class)
+public class RingGroupServiceImpl implements RingGroupService {
+    private final RingGroupRepository repository;
+    private final RingGroupNotifier notifier;
+
+    @Activate
+    public RingGroupServiceImpl(@Reference Database database, @Reference AstDb astDb,
+            @Reference ApplyChanges applyChanges) {
+        this.repository = new RingGroupRepository(new Jdbc(database.pbx()), astDb);
+        this.notifier = new RingGroupNotifier(new AfterCommit(astDb, applyChanges));
+    }
+
+    @Override
+    public Query query(Map<String, List<String>> parameters) {
+        return Query.parse(parameters, RingGroupFields.FIELDS);
+    }
+
+    @Override
+    public Results list(Query query, Caller caller) {
+        return Crud.list(query, q -> repository.find(q, caller), q -> repository.count(q, caller));
+    }
+
+    @Override
+    public Results get(Ids ids, Query query, Caller caller) {
+        return Crud.get(ids, query, i -> repository.findByIds(i, query, caller), RingGroupRepository.NOUN);
+    }
+
+    @Override
+    public RingGroupChange change(Map<String, ?> fields, boolean creating) {
+        return RingGroupFields.validate(JsonBody.of(fields), creating);
+    }
+
+    @Override
+    public String create(RingGroupChange change, boolean apply, Caller caller) {
+        requireWriter(caller);
+        RingGroupRepository.Saved saved = repository.create(known(change), caller);
+        notifier.saved(saved, apply);
+        return saved.extension();
+    }
+
+    @Override
+    public boolean save(String extension, RingGroupChange change, boolean apply, Caller caller) {
+        requireWriter(caller);
+        RingGroupRepository.Saved saved = repository.save(Ids.parseOne(extension, RingGroupFields.NUMBER),
+                known(change), caller);
+        notifier.saved(saved, apply);
+        return saved.created();
+    }
+
+    @Override
+    public void delete(Ids ids, boolean apply, Caller caller) {
+        requireWriter(caller);
+        AstDbChanges astdb = repository.delete(ids, caller);
+        notifier.deleted(ids.values(), astdb, apply);
+    }
+
+    /** The HTTP layer refuses a read-only caller's writes already; a caller in-process meets the same rule here. */
+    private static void requireWriter(Caller caller) {
+        if (caller.readOnly()) {
+            throw ApiException.forbidden("This caller may only read");
+        }
+    }
+
+    /** A change built by hand rather than by {@link #change} must still name only real columns and keys. */
+    private static RingGroupChange known(RingGroupChange change) {
+        if (!IssabelRingGroup.isKnown(change)) {
+            throw new IllegalArgumentException("Not ring group columns or keys: " + change.columns().keySet() + " "
+                    + change.callerId().keySet() + "; build the change with RingGroupService.change");
+        }
+        return change;
+    }
+}

@@ -1,7 +1,7 @@
 package org.dialplane.agents;
 
-import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.auth.Tenants;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.db.Jdbc;
@@ -13,9 +13,6 @@ import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -32,9 +29,7 @@ import jakarta.ws.rs.core.SecurityContext;
  * or MiRTA's {@code 104-DEVEL} ({@link AgentId}). Needs AMI and answers 503 with Retry-After at once without it.
  */
 @Component(service = AgentsResource.class, immediate = true)
-@JakartarsResource
-@JakartarsName("dialplane.agents")
-@JakartarsExtensionSelect(Authentication.REQUIRED)
+@PbxResource(name = "dialplane.agents")
 @Path("agents")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentsResource {

@@ -1,7 +1,7 @@
 package org.dialplane.agents;
 
-import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.pbx.Devices;
@@ -10,9 +10,6 @@ import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,9 +23,7 @@ import jakarta.ws.rs.core.SecurityContext;
  * have one of its extensions as a member, and there only its own members; see {@link QueueMembers}.
  */
 @Component(service = QueuesResource.class, immediate = true)
-@JakartarsResource
-@JakartarsName("dialplane.queues")
-@JakartarsExtensionSelect(Authentication.REQUIRED)
+@PbxResource(name = "dialplane.queues")
 @Path("queues")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueuesResource {

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.dialplane.core.ami.AmiEvent;
-import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.pbx.Devices;
@@ -20,9 +20,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -45,9 +42,7 @@ import jakarta.ws.rs.core.UriInfo;
  * it; the recording is the CDR database and a file.
  */
 @Component(service = CallsResource.class, immediate = true)
-@JakartarsResource
-@JakartarsName("dialplane.calls")
-@JakartarsExtensionSelect(Authentication.REQUIRED)
+@PbxResource(name = "dialplane.calls")
 @Path("calls")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallsResource {

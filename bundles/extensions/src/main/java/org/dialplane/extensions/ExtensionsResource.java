@@ -3,8 +3,8 @@ package org.dialplane.extensions;
 
 
 import org.dialplane.core.apply.ApplyChanges;
-import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.pbx.AstDb;
@@ -20,9 +20,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -41,9 +38,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /pbxapi/extensions}, as Issabel's pbxapi serves it. */
 @Component(service = ExtensionsResource.class, immediate = true)
-@JakartarsResource
-@JakartarsName("dialplane.extensions")
-@JakartarsExtensionSelect(Authentication.REQUIRED)
+@PbxResource(name = "dialplane.extensions")
 @Path("extensions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExtensionsResource {

@@ -12,8 +12,8 @@ import org.dialplane.core.ami.Ami;
 import org.dialplane.core.ami.AmiAction;
 import org.dialplane.core.ami.AmiEvent;
 import org.dialplane.core.ami.AmiResponse;
-import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.GlobalOnly;
+import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Doc;
 import org.dialplane.core.rest.JsonBody;
@@ -22,9 +22,6 @@ import org.dialplane.core.rest.Validation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -39,9 +36,7 @@ import jakarta.ws.rs.core.MediaType;
  * POST, {@link GlobalOnly} refuses tenants). Checks run before AMI is asked, so a refused request sends nothing.
  */
 @Component(service = ManagerResource.class, immediate = true)
-@JakartarsResource
-@JakartarsName("dialplane.manager")
-@JakartarsExtensionSelect(Authentication.REQUIRED)
+@PbxResource(name = "dialplane.manager")
 @GlobalOnly
 @Path("manager")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,8 +1,8 @@
 package org.dialplane.ringgroups;
 
 import org.dialplane.core.apply.ApplyChanges;
-import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.pbx.AstDb;
@@ -17,9 +17,6 @@ import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,9 +35,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /pbxapi/ringgroups}, as Issabel's pbxapi serves it. */
 @Component(service = RingGroupsResource.class, immediate = true)
-@JakartarsResource
-@JakartarsName("dialplane.ringgroups")
-@JakartarsExtensionSelect(Authentication.REQUIRED)
+@PbxResource(name = "dialplane.ringgroups")
 @Path("ringgroups")
 @Produces(MediaType.APPLICATION_JSON)
 public class RingGroupsResource {

@@ -1,10 +1,8 @@
 package org.dialplane.agents;
 
+import org.dialplane.agents.api.AgentService;
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.auth.PbxResource;
-import org.dialplane.core.db.Database;
-import org.dialplane.core.db.Jdbc;
-import org.dialplane.core.pbx.Devices;
 import org.dialplane.core.rest.Doc;
 import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
@@ -27,20 +25,16 @@ import jakarta.ws.rs.core.SecurityContext;
 @Path("queues")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueuesResource {
-    private final Jdbc db;
     private final AgentService service;
 
     @Activate
-    public QueuesResource(@Reference Database database, @Reference AgentService service) {
-        this.db = new Jdbc(database.pbx());
+    public QueuesResource(@Reference AgentService service) {
         this.service = service;
     }
 
     @GET
     @Doc("The queues with their members: interface, paused and why, device status, calls taken")
     public Results list(@Context SecurityContext security) {
-        Caller caller = Caller.of(security);
-        service.requireAmi();
-        return Results.of(service.queues(Devices.extensionsOf(db, caller)));
+        return Results.of(service.queues(Caller.of(security)));
     }
 }

@@ -1,21 +1,19 @@
 package org.dialplane.agents;
 
-import org.dialplane.core.auth.Authentication;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dialplane.agents.api.AgentMembership;
+import org.dialplane.agents.api.AgentService;
 import org.dialplane.core.auth.Caller;
-import org.dialplane.core.auth.Tenants;
-import org.dialplane.core.db.Database;
-import org.dialplane.core.db.Jdbc;
-import org.dialplane.core.pbx.Devices;
-import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.rest.Doc;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -27,27 +25,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * {@code /pbxapi/agents/{extension}/pause|unpause}: MiRTA's AGENT PAUSE (with its {@code pausereason}) as AMI
- * QueuePauses of the extension's queue memberships, see {@link AgentService#pause}. {@code {extension}} is a number
- * or MiRTA's {@code 104-DEVEL} ({@link AgentId}). Needs AMI and answers 503 with Retry-After at once without it.
+ * {@code /pbxapi/agents/{extension}/pause|unpause}: MiRTA's AGENT PAUSE (with its {@code pausereason}), the HTTP
+ * side of {@link AgentService}. {@code {extension}} is a number or MiRTA's {@code 104-DEVEL} ({@link AgentId}).
+ * Needs AMI and answers 503 with Retry-After at once without it.
  */
 @Component(service = AgentsResource.class, immediate = true)
-@JakartarsResource
-@JakartarsName("dialplane.agents")
-@JakartarsExtensionSelect(Authentication.REQUIRED)
+@PbxResource(name = "dialplane.agents")
 @Path("agents")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentsResource {
-    private final Jdbc db;
     private final AgentService service;
-    private final Tenants tenants;
 
     @Activate
-    public AgentsResource(@Reference Database database, @Reference AgentService service,
-            @Reference Tenants tenants) {
-        this.db = new Jdbc(database.pbx());
+    public AgentsResource(@Reference AgentService service) {
         this.service = service;
-        this.tenants = tenants;
     }
 
     @POST
@@ -56,7 +47,8 @@ public class AgentsResource {
     @Doc("Pause the extension (104 or 104-TENANT) in one queue or every queue it is a member of, with a reason (MiRTA AGENT PAUSE); lists each queue and interface paused")
     public Results pause(@PathParam("extension") String extension, JsonBody body,
             @Context SecurityContext security) {
-        return setPaused(extension, body, security, true);
+        PauseRequest request = validate(extension, body);
+        return json(service.pause(extension, request.queue(), request.reason(), Caller.of(security)));
     }
 
     @POST
@@ -65,18 +57,25 @@ public class AgentsResource {
     @Doc("Unpause the extension (104 or 104-TENANT) in one queue or every queue it is a member of")
     public Results unpause(@PathParam("extension") String extension, JsonBody body,
             @Context SecurityContext security) {
-        return setPaused(extension, body, security, false);
+        PauseRequest request = validate(extension, body);
+        return json(service.unpause(extension, request.queue(), request.reason(), Caller.of(security)));
     }
 
-    private Results setPaused(String extension, JsonBody body, SecurityContext security, boolean paused) {
-        Caller caller = Caller.of(security);
-        AgentId agent = AgentId.parse(extension);
-        PauseRequest request = AgentFields.validate(body);
-        service.requireAmi();
-        Caller scope = agent.scope(caller, tenants);
-        if (Devices.dialOf(db, agent.number(), scope).isEmpty()) {
-            throw ApiException.notFound("No extension " + agent);
-        }
-        return Results.of(service.pause(agent.number(), paused, request));
+    /** A malformed extension is a 400 before the body is looked at, as it always was. */
+    private static PauseRequest validate(String extension, JsonBody body) {
+        AgentId.parse(extension);
+        return AgentFields.validate(body);
+    }
+
+    private static Results json(List<AgentMembership> memberships) {
+        return Results.of(memberships.stream().map(membership -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("extension", membership.extension());
+            json.put("queue", membership.queue());
+            json.put("interface", membership.iface());
+            json.put("paused", membership.paused());
+            json.put("reason", membership.reason());
+            return json;
+        }).toList());
     }
 }

@@ -1,18 +1,13 @@
 package org.dialplane.agents;
 
-import org.dialplane.core.auth.Authentication;
+import org.dialplane.agents.api.AgentService;
 import org.dialplane.core.auth.Caller;
-import org.dialplane.core.db.Database;
-import org.dialplane.core.db.Jdbc;
-import org.dialplane.core.pbx.Devices;
+import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.rest.Doc;
 import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,26 +21,20 @@ import jakarta.ws.rs.core.SecurityContext;
  * have one of its extensions as a member, and there only its own members; see {@link QueueMembers}.
  */
 @Component(service = QueuesResource.class, immediate = true)
-@JakartarsResource
-@JakartarsName("dialplane.queues")
-@JakartarsExtensionSelect(Authentication.REQUIRED)
+@PbxResource(name = "dialplane.queues")
 @Path("queues")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueuesResource {
-    private final Jdbc db;
     private final AgentService service;
 
     @Activate
-    public QueuesResource(@Reference Database database, @Reference AgentService service) {
-        this.db = new Jdbc(database.pbx());
+    public QueuesResource(@Reference AgentService service) {
         this.service = service;
     }
 
     @GET
     @Doc("The queues with their members: interface, paused and why, device status, calls taken")
     public Results list(@Context SecurityContext security) {
-        Caller caller = Caller.of(security);
-        service.requireAmi();
-        return Results.of(service.queues(Devices.extensionsOf(db, caller)));
+        return Results.of(service.queues(Caller.of(security)));
     }
 }

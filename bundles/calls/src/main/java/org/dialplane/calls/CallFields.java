@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.dialplane.calls.api.OriginateRequest;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Validation;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 
+import org.dialplane.calls.api.OriginateRequest;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.JsonBody;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class CallFieldsTest {
         assertEquals("402", request.source());
         assertEquals(CallFields.DEFAULT_TIMEOUT_SECONDS, request.timeoutSeconds());
         assertEquals(Map.of("callid", "453131"), request.variables());
-        assertEquals(Map.of("DEVEL-callid", "453131"), CallService.prefixed(request.variables(), "DEVEL"));
+        assertEquals(Map.of("DEVEL-callid", "453131"), AmiCalls.prefixed(request.variables(), "DEVEL"));
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.dialplane.core.ami.Ami;
-import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.pbx.Devices;
@@ -17,9 +17,6 @@ import org.dialplane.core.rest.Problem;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,9 +37,7 @@ import jakarta.ws.rs.sse.SseEventSink;
  * reconnecting client missed, while this process still keeps it. Needs AMI: 503 with Retry-After at once without.
  */
 @Component(service = EventsResource.class, immediate = true)
-@JakartarsResource
-@JakartarsName("dialplane.events")
-@JakartarsExtensionSelect(Authentication.REQUIRED)
+@PbxResource(name = "dialplane.events")
 @Path("events")
 public class EventsResource {
     private final Jdbc db;

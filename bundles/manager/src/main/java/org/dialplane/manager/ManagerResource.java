@@ -1,63 +1,40 @@
 package org.dialplane.manager;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-
-import org.dialplane.core.ami.Ami;
-import org.dialplane.core.ami.AmiAction;
-import org.dialplane.core.ami.AmiEvent;
-import org.dialplane.core.ami.AmiResponse;
-import org.dialplane.core.auth.Authentication;
+import org.dialplane.core.auth.Caller;
 import org.dialplane.core.auth.GlobalOnly;
-import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.rest.Doc;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Results;
-import org.dialplane.core.rest.Validation;
+import org.dialplane.manager.api.ManagerService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * {@code POST /pbxapi/manager/{action}}: Issabel's AMI pass-through made safe. Only the actions and fields of
- * {@link ManagerActions} reach Asterisk, for global read-write callers only (core refuses read-only keys on a
- * POST, {@link GlobalOnly} refuses tenants). Checks run before AMI is asked, so a refused request sends nothing.
+ * {@code POST /pbxapi/manager/{action}}: the HTTP side of {@link ManagerService}. Core refuses read-only keys on a
+ * POST and {@link GlobalOnly} refuses tenants before the service is asked.
  */
 @Component(service = ManagerResource.class, immediate = true)
-@JakartarsResource
-@JakartarsName("dialplane.manager")
-@JakartarsExtensionSelect(Authentication.REQUIRED)
+@PbxResource(name = "dialplane.manager")
 @GlobalOnly
 @Path("manager")
 @Produces(MediaType.APPLICATION_JSON)
 public class ManagerResource {
-    /** Time added to a synchronous Originate's own Timeout: Asterisk answers only once the call is answered. */
-    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(5);
-    private static final Duration ORIGINATE_DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-
-    private static final Set<String> EVENT_BOOKKEEPING = Set.of("actionid", "eventlist");
-    private static final Set<String> RESPONSE_BOOKKEEPING = Set.of("actionid", "eventlist", "response", "message");
-
-    private final Ami ami;
+    private final ManagerService service;
 
     @Activate
-    public ManagerResource(@Reference Ami ami) {
-        this.ami = ami;
+    public ManagerResource(@Reference ManagerService service) {
+        this.service = service;
     }
 
     @POST
@@ -65,72 +42,7 @@ public class ManagerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Doc("Send one allow-listed AMI action (originate to a dialplan target, queue members, AstDB of user "
             + "features, reload, hangup, extensionstate, getvar) with its fields")
-    public Results send(@PathParam("action") String name, JsonBody body) {
-        AllowedAction allowed = ManagerActions.find(name)
-                .orElseThrow(() -> ApiException.notFound("Manager action " + name + " is unknown or not allowed"));
-        Map<String, Object> fields = ManagerFields.canonical(body, allowed);
-        Validation v = Validation.of(JsonBody.of(fields));
-        AmiAction action = allowed.builder().build(v, fields);
-        v.check();
-        ami.requireConnected();
-        AmiResponse response = ami.call(action, timeoutOf(action));
-        if (!response.success()) {
-            throw new ApiException(502, "Asterisk refused " + action.name() + ": " + response.message());
-        }
-        return Results.of(results(response));
-    }
-
-    private static Duration timeoutOf(AmiAction action) {
-        if (!"Originate".equals(action.name())) {
-            return Ami.DEFAULT_TIMEOUT;
-        }
-        String async = null;
-        Duration timeout = ORIGINATE_DEFAULT_TIMEOUT;
-        for (Map.Entry<String, String> field : action.fields()) {
-            if (field.getKey().equals("Async")) {
-                async = field.getValue();
-            } else if (field.getKey().equals("Timeout")) {
-                timeout = Duration.ofMillis(Long.parseLong(field.getValue()));
-            }
-        }
-        return "true".equals(async) ? Ami.DEFAULT_TIMEOUT : timeout.plus(ANSWER_MARGIN);
-    }
-
-    /**
-     * The response (Response, Message and its fields), then one item per event of its event list; a completing
-     * event that carries the answer itself (DBGet's DBGetResponse) is an item too, a mere "...Complete" is not.
-     */
-    private static List<Map<String, String>> results(AmiResponse response) {
-        List<Map<String, String>> results = new ArrayList<>();
-        Map<String, String> first = new LinkedHashMap<>();
-        first.put("Response", "Success");
-        if (response.message() != null) {
-            first.put("Message", response.message());
-        }
-        first.putAll(without(response.fields(), RESPONSE_BOOKKEEPING));
-        results.add(first);
-        response.events().forEach(event -> results.add(item(event)));
-        AmiEvent completion = response.completion();
-        if (completion != null && !completion.name().toLowerCase(Locale.ROOT).endsWith("complete")) {
-            results.add(item(completion));
-        }
-        return results;
-    }
-
-    private static Map<String, String> item(AmiEvent event) {
-        Map<String, String> item = new LinkedHashMap<>();
-        item.put("Event", event.name());
-        item.putAll(without(event.fields(), EVENT_BOOKKEEPING));
-        return item;
-    }
-
-    /**
-     * ActionID and EventList are the connection's own bookkeeping, meaningless to the caller; Response and
-     * Message are already given in their usual spelling.
-     */
-    private static Map<String, String> without(Map<String, String> fields, Set<String> bookkeeping) {
-        Map<String, String> copy = new LinkedHashMap<>(fields);
-        copy.keySet().removeIf(key -> bookkeeping.contains(key.toLowerCase(Locale.ROOT)));
-        return copy;
+    public Results send(@PathParam("action") String name, JsonBody body, @Context SecurityContext security) {
+        return Results.of(service.run(name, body == null ? null : body.asMap(), Caller.of(security)));
     }
 }

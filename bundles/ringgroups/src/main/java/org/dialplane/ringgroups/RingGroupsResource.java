@@ -1,7 +1,7 @@
 package org.dialplane.ringgroups;
 
-import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.rest.Crud;
 import org.dialplane.core.rest.Doc;
 import org.dialplane.core.rest.Ids;
@@ -14,9 +14,6 @@ import org.dialplane.ringgroups.api.RingGroupService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,9 +35,7 @@ import jakarta.ws.rs.core.UriInfo;
  * answers. Every parse comes before the write, so a malformed request changes nothing.
  */
 @Component(service = RingGroupsResource.class, immediate = true)
-@JakartarsResource
-@JakartarsName("dialplane.ringgroups")
-@JakartarsExtensionSelect(Authentication.REQUIRED)
+@PbxResource(name = "dialplane.ringgroups")
 @Path("ringgroups")
 @Produces(MediaType.APPLICATION_JSON)
 public class RingGroupsResource {

@@ -1,9 +1,9 @@
 package org.dialplane.core.auth;
 
 /**
- * Names of core's authentication filter in the Jakarta-RS whiteboard. A resource that selects it with
- * {@code @JakartarsExtensionSelect(Authentication.REQUIRED)} is only served while the filter is active, so it
- * is never reachable unauthenticated, even for a moment while core restarts.
+ * Names of core's authentication filter in the Jakarta-RS whiteboard. A resource that selects it, as every
+ * {@link PbxResource} does, is only served while the filter is active, so it is never reachable
+ * unauthenticated, even for a moment while core restarts.
  */
 public final class Authentication {
     /** The filter's {@code osgi.jakartars.name}. */

@@ -3,10 +3,12 @@
  * annotations; core authenticates every request and enforces scopes before a resource method runs:
  * every request needs a caller unless the method is {@link org.dialplane.core.auth.Public}; methods other than
  * GET, HEAD and OPTIONS need a read-write caller; {@link org.dialplane.core.auth.GlobalOnly} methods need a
- * global one. Objects of another tenant answer 404, as if absent.
+ * global one. Objects of another tenant answer 404, as if absent. A resource declares itself with
+ * {@link org.dialplane.core.auth.PbxResource} (served only while authentication is active) or, when all its
+ * methods are public, {@link org.dialplane.core.auth.PublicResource}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.dialplane.core.auth;
 
 import org.osgi.annotation.bundle.Export;

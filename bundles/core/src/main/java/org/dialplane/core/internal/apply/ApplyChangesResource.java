@@ -6,11 +6,10 @@ import java.util.Map;
 
 import org.dialplane.core.apply.ApplyChanges;
 import org.dialplane.core.apply.ApplyStatus;
+import org.dialplane.core.auth.PbxResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,8 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 /** {@code /pbxapi/applychanges}: whether an apply is pending and how the last one went; POST asks for one. */
 @Component(service = ApplyChangesResource.class)
-@JakartarsResource
-@JakartarsName("dialplane.applychanges")
+@PbxResource(name = "dialplane.applychanges")
 @Path("applychanges")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApplyChangesResource {

@@ -4,12 +4,11 @@ import java.sql.SQLException;
 import java.util.Map;
 
 import org.dialplane.core.auth.Public;
+import org.dialplane.core.auth.PublicResource;
 import org.dialplane.core.rest.ApiException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -28,8 +27,7 @@ import jakarta.ws.rs.core.MediaType;
  * {@code password} (form or JSON), {@code /authenticate/renewtoken?refresh_token=...}.
  */
 @Component(service = AuthenticateResource.class)
-@JakartarsResource
-@JakartarsName("dialplane.authenticate")
+@PublicResource(name = "dialplane.authenticate")
 @Path("authenticate")
 @Public
 @Produces(MediaType.APPLICATION_JSON)

@@ -9,6 +9,9 @@ import org.dialplane.core.rest.MediaTypes;
 import org.dialplane.core.rest.Problem;
 import org.eclipse.jetty.http.HttpException;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.slf4j.Logger;
@@ -43,6 +46,11 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
     private static final int DATABASE_RETRY_SECONDS = 5;
+    private static final int AUTH_RETRY_SECONDS = 5;
+
+    /** Optional and dynamic: a 404 is still a 404 while it is (re)starting. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile WaitingResources waiting;
 
     @Context
     UriInfo uriInfo;
@@ -141,7 +149,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Response original = web.getResponse();
         int status = original.getStatus();
         String detail;
-        if (web instanceof NotFoundException) {
+        if (web instanceof NotFoundException && isWaiting()) {
+            return respond(problem(503, "Not available: authentication is not active; try again shortly."))
+                    .header(HttpHeaders.RETRY_AFTER, AUTH_RETRY_SECONDS).build();
+        } else if (web instanceof NotFoundException) {
             detail = "No resource at " + path();
         } else if (web instanceof NotAllowedException) {
             detail = "Method not allowed on " + path() + "; allowed: " + String.join(", ",
@@ -166,6 +177,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             builder.header("Retry-After", retryAfter);
         }
         return builder.build();
+    }
+
+    /** A 404 for the path of a resource the whiteboard holds back until its extensions (authentication) are active. */
+    private boolean isWaiting() {
+        WaitingResources current = waiting;
+        return current != null && uriInfo != null && current.isWaiting(uriInfo.getPath());
     }
 
     private String path() {

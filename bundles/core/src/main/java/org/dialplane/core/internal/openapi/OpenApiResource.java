@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dialplane.core.auth.Public;
+import org.dialplane.core.auth.PublicResource;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
@@ -14,8 +15,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.jakartars.whiteboard.JakartarsWhiteboardConstants;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.osgi.util.tracker.ServiceTracker;
 
 import jakarta.ws.rs.GET;
@@ -31,8 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 // Immediate: the whiteboard gets and releases resource instances; a delayed component would be disposed
 // (closing its tracker) each time the last user lets go.
 @Component(service = OpenApiResource.class, immediate = true)
-@JakartarsResource
-@JakartarsName("dialplane.openapi")
+@PublicResource(name = "dialplane.openapi")
 @Path("")
 @Public
 public class OpenApiResource {

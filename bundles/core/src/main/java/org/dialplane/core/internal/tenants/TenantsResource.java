@@ -4,8 +4,8 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.GlobalOnly;
+import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.auth.Tenant;
 import org.dialplane.core.rest.Crud;
 import org.dialplane.core.rest.JsonBody;
@@ -13,9 +13,6 @@ import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,9 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /tenants}: the tenants of the installation, managed by global callers only. */
 @Component(service = TenantsResource.class)
-@JakartarsResource
-@JakartarsName("dialplane.tenants")
-@JakartarsExtensionSelect(Authentication.REQUIRED)
+@PbxResource(name = "dialplane.tenants")
 @Path("tenants")
 @GlobalOnly
 @Produces(MediaType.APPLICATION_JSON)

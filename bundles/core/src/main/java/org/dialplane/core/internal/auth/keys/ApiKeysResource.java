@@ -5,16 +5,13 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -34,9 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
  * tenant caller sees and makes only its own tenant's keys.
  */
 @Component(service = ApiKeysResource.class)
-@JakartarsResource
-@JakartarsName("dialplane.apikeys")
-@JakartarsExtensionSelect(Authentication.REQUIRED)
+@PbxResource(name = "dialplane.apikeys")
 @Path("apikeys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,4 +1,4 @@
-package org.dialplane.calls;
+package org.dialplane.calls.api;
 
 import java.util.Map;
 
@@ -9,6 +9,6 @@ import java.util.Map;
  * @param account  the CDR account code, or null
  * @param callerId the caller id shown on the source phone, or null for the extension's own
  */
-record OriginateRequest(String source, String dest, String account, Map<String, String> variables,
+public record OriginateRequest(String source, String dest, String account, Map<String, String> variables,
         int timeoutSeconds, String callerId) {
 }

@@ -2,11 +2,11 @@ package org.dialplane.agents;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dialplane.agents.api.AgentMembership;
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.ami.AmiAction;
 import org.dialplane.core.ami.AmiEvent;
@@ -20,15 +20,15 @@ import org.osgi.service.component.annotations.Reference;
  * The AMI side of agents: pauses and unpauses an extension's queue memberships (MiRTA's AGENT PAUSE) and lists
  * the queues. Without AMI every method throws core's 503 at once.
  */
-@Component(service = AgentService.class)
-public class AgentService {
+@Component(service = QueuePauses.class)
+public class QueuePauses {
     /** QueuePause and QueueStatus answer at once; a slower answer means trouble. */
     private static final Duration AMI_TIMEOUT = Duration.ofSeconds(5);
 
     private final Ami ami;
 
     @Activate
-    public AgentService(@Reference Ami ami) {
+    public QueuePauses(@Reference Ami ami) {
         this.ami = ami;
     }
 
@@ -43,13 +43,13 @@ public class AgentService {
      * {@code Local/402@from-queue/n}, not the device, and Asterisk answers "Interface not found" to any other name.
      * Returns one entry per membership; 404 when the extension is a member of no queue (or not of that queue).
      */
-    List<Map<String, Object>> pause(String extension, boolean paused, PauseRequest request) {
+    List<AgentMembership> pause(String extension, boolean paused, PauseRequest request) {
         List<Membership> memberships = memberships(extension, request.queue());
         if (memberships.isEmpty()) {
             throw ApiException.notFound("Extension " + extension + " is not a member of "
                     + (request.queue() == null ? "any queue" : "queue " + request.queue()));
         }
-        List<Map<String, Object>> done = new ArrayList<>();
+        List<AgentMembership> done = new ArrayList<>();
         for (Membership membership : memberships) {
             AmiResponse response = ami.call(AmiAction.of("QueuePause")
                     .with("Interface", membership.iface())
@@ -61,9 +61,9 @@ public class AgentService {
                 throw new ApiException(502, "Asterisk refused to " + (paused ? "pause " : "unpause ")
                         + membership.iface() + " in queue " + membership.queue() + ": " + response.message()
                         + (done.isEmpty() ? "" : "; already done in queue(s) "
-                                + done.stream().map(entry -> String.valueOf(entry.get("queue"))).toList()));
+                                + done.stream().map(AgentMembership::queue).toList()));
             }
-            done.add(result(extension, membership, paused, request.reason()));
+            done.add(new AgentMembership(extension, membership.queue(), membership.iface(), paused, request.reason()));
         }
         return done;
     }
@@ -71,17 +71,6 @@ public class AgentService {
     /** The extension's memberships, from a QueueStatus of that queue only when one is given. */
     private List<Membership> memberships(String extension, String queue) {
         return QueueMembers.membershipsOf(queueStatus(queue), extension, queue);
-    }
-
-    private static Map<String, Object> result(String extension, Membership membership, boolean paused,
-            String reason) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("extension", extension);
-        result.put("queue", membership.queue());
-        result.put("interface", membership.iface());
-        result.put("paused", paused);
-        result.put("reason", reason);
-        return result;
     }
 
     /** The queues and their members that {@code extensions} may see (null: all). */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.dialplane.calls.api.OriginateRequest;
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.ami.AmiAction;
 import org.dialplane.core.ami.AmiEvent;
@@ -25,8 +26,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@link CallTracker}), lists live channels and hangs them up. Without AMI every method throws core's 503 at
  * once: nothing here waits on a PBX that is not there.
  */
-@Component(service = CallService.class)
-public class CallService {
+@Component(service = AmiCalls.class)
+public class AmiCalls {
     /** Where MiRTA and IssabelPBX dial the destination: as if the source phone dialled it. */
     static final String CONTEXT = "from-internal";
     /** Asterisk answers an async Originate at once; a slower answer means trouble, not a slow call. */
@@ -39,7 +40,7 @@ public class CallService {
     private final Ami.Subscription subscription;
 
     @Activate
-    public CallService(@Reference Ami ami) {
+    public AmiCalls(@Reference Ami ami) {
         this.ami = ami;
         this.subscription = ami.subscribe(calls::onEvent);
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
+import org.dialplane.agents.api.AgentMembership;
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.ami.AmiAction;
 import org.dialplane.core.ami.AmiEvent;
@@ -21,8 +22,8 @@ import org.dialplane.core.ami.AmiState;
 import org.dialplane.core.rest.ApiException;
 import org.junit.jupiter.api.Test;
 
-/** What AgentService sends to AMI for a pause, against a scripted {@link Ami}. */
-class AgentServiceTest {
+/** What QueuePauses sends to AMI for a pause, against a scripted {@link Ami}. */
+class QueuePausesTest {
     private final List<AmiAction> sent = new ArrayList<>();
     private Function<AmiAction, AmiResponse> pauseAnswer = action -> answer(true, "Interface paused successfully");
 
@@ -56,14 +57,13 @@ class AgentServiceTest {
             return () -> { };
         }
     };
-    private final AgentService service = new AgentService(ami);
+    private final QueuePauses service = new QueuePauses(ami);
 
     @Test
     void pauseInOneQueueSendsTheMembersOwnInterfaceThere() {
-        List<Map<String, Object>> paused = service.pause("402", true, new PauseRequest("281", "Breakfast"));
+        List<AgentMembership> paused = service.pause("402", true, new PauseRequest("281", "Breakfast"));
 
-        assertEquals(List.of(Map.of("extension", "402", "queue", "281", "interface", "Local/402@from-queue/n",
-                "paused", true, "reason", "Breakfast")), paused);
+        assertEquals(List.of(new AgentMembership("402", "281", "Local/402@from-queue/n", true, "Breakfast")), paused);
         assertEquals("281", field(sent.get(0), "Queue"));
         List<AmiAction> pauses = pauses();
         assertEquals(1, pauses.size());
@@ -75,7 +75,7 @@ class AgentServiceTest {
 
     @Test
     void withoutAQueueEveryMembershipIsPausedInItsQueue() {
-        List<Map<String, Object>> unpaused = service.pause("402", false, new PauseRequest(null, null));
+        List<AgentMembership> unpaused = service.pause("402", false, new PauseRequest(null, null));
 
         assertEquals(2, unpaused.size());
         assertEquals(null, field(sent.get(0), "Queue"));

@@ -1,0 +1,65 @@
+package org.dialplane.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+
+import java.util.Arrays;
+
+import org.dialplane.testing.fakeami.FakeAmiServer;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
+
+/**
+ * A resource bundle is optional to every other: with the extensions bundle stopped, /pbxapi/extensions answers 404
+ * problem+json and leaves the OpenAPI document, while ring groups, calls, health and the document keep working;
+ * started again, /pbxapi/extensions is back.
+ */
+public class OptionalProvidersIT extends DialplaneTestSupport {
+    private static final String EXTENSIONS = "/pbxapi/extensions";
+    private static FakeAmiServer server;
+
+    @Override
+    protected Option options() {
+        return composite(database("OptionalProvidersIT"), Logins.adminPassword(), AmiIT.fakeAmi(),
+                AmiIT.amiPointingAt(freePort()));
+    }
+
+    @Test
+    public void whenExtensionsBundleStops_thenOnlyItsPathsGoAndTheRestKeepsWorking() throws Exception {
+        synchronized (OptionalProvidersIT.class) {
+            if (server == null) {
+                server = FakeAmiServer.start("dialplane", "s3cret",
+                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
+            }
+        }
+        Http admin = asAdmin();
+        await("AMI is connected", () -> admin.get("/pbxapi/calls/count").status() == 200);
+        assertEquals(200, admin.get(EXTENSIONS).status());
+        Bundle extensions = Arrays.stream(context.getBundles())
+                .filter(bundle -> "org.dialplane.extensions".equals(bundle.getSymbolicName())).findFirst().orElseThrow();
+
+        extensions.stop();
+        try {
+            await(EXTENSIONS + " is gone", () -> admin.get(EXTENSIONS).status() == 404);
+            ContainerIT.assertProblem(admin.get(EXTENSIONS), 404);
+            assertEquals(200, admin.get("/pbxapi/ringgroups").status());
+            Http.Response created = admin.json("PUT", "/pbxapi/ringgroups/650?reload=0",
+                    "{\"name\":\"Without extensions\",\"strategy\":\"ringall\",\"extension_list\":[\"401\"]}");
+            assertTrue(created.toString(), created.status() < 300);
+            assertEquals(200, admin.get("/pbxapi/calls/count").status());
+            assertEquals(200, http.get("/pbxapi/system/health").status());
+            Http.Response openApi = http.get("/pbxapi/openapi.json");
+            assertEquals(200, openApi.status());
+            assertFalse(openApi.json().get("paths").has(EXTENSIONS));
+            assertTrue(openApi.json().get("paths").has("/pbxapi/ringgroups"));
+        } finally {
+            extensions.start();
+        }
+
+        await(EXTENSIONS + " is back", () -> admin.get(EXTENSIONS).status() == 200);
+        assertTrue(http.get("/pbxapi/openapi.json").json().get("paths").has(EXTENSIONS));
+    }
+}

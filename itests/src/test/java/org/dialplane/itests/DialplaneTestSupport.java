@@ -15,14 +15,18 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.jar.JarFile;
 
 import javax.inject.Inject;
 
+import org.dialplane.core.asterisk.AsteriskPaths;
 import org.dialplane.launcher.Container;
 import org.dialplane.launcher.FeatureFile;
 import org.dialplane.launcher.Logging;
@@ -34,6 +38,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 /**
  * The base of every integration test: a Felix container per test class with the bundles of the default
@@ -157,6 +162,46 @@ public abstract class DialplaneTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // ---- Asterisk paths ------------------------------------------------------------------------------------
+
+    /**
+     * Configures {@code org.dialplane.asterisk} ({@code spool}, {@code etc}, {@code sounds}) as the product's
+     * {@code etc/org.dialplane.asterisk.cfg} does: a file FileInstall applies, here from this class's deploy/
+     * (which the test containers watch). Call it from {@link #options()} before the container starts, or from a
+     * test to change the paths while running; then {@link #awaitAsteriskPaths} until the service has them.
+     */
+    protected void configureAsteriskPaths(Map<String, String> values) {
+        Path deploy = Path.of(System.getProperty("dialplane.test.work")).resolve(getClass().getSimpleName())
+                .resolve("deploy").toAbsolutePath();
+        StringBuilder text = new StringBuilder();
+        values.forEach((key, value) -> text.append(key).append(" = ").append(value.replace("\\", "\\\\"))
+                .append('\n'));
+        try {
+            Files.createDirectories(deploy);
+            // Whole or not at all, and from outside deploy/: FileInstall installs any file it finds there.
+            Path temporary = Files.writeString(deploy.resolveSibling("org.dialplane.asterisk.cfg.tmp"), text);
+            Files.move(temporary, deploy.resolve("org.dialplane.asterisk.cfg"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until core's {@link AsteriskPaths} service satisfies {@code condition}. */
+    protected AsteriskPaths awaitAsteriskPaths(String what, Predicate<AsteriskPaths> condition) {
+        AsteriskPaths[] found = new AsteriskPaths[1];
+        await(what, () -> {
+            ServiceReference<AsteriskPaths> reference = context.getServiceReference(AsteriskPaths.class);
+            found[0] = reference == null ? null : context.getService(reference);
+            if (found[0] == null) {
+                return false;
+            }
+            context.ungetService(reference); // core's singleton stays usable; only the use count goes back
+            return condition.test(found[0]);
+        });
+        return found[0];
     }
 
     // ---- conditions ----------------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.dialplane.core.ami.AmiEvent;
+import org.dialplane.core.asterisk.AsteriskPaths;
+import org.dialplane.core.asterisk.MonitorFiles;
 import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.db.Database;
@@ -16,7 +18,6 @@ import org.dialplane.core.rest.FileResponse;
 import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Results;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,21 +52,16 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("calls")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallsResource {
-    /** Where Asterisk spools, as the launcher sets it from DIALPLANE_ASTERISK_SPOOL. */
-    static final String SPOOL = "dialplane.asterisk.spool";
-    static final String DEFAULT_SPOOL = "/var/spool/asterisk";
-
     private final Jdbc db;
     private final CallService service;
     private final CallRecordings recordings;
 
     @Activate
-    public CallsResource(@Reference Database database, @Reference CallService service, BundleContext context) {
+    public CallsResource(@Reference Database database, @Reference CallService service,
+            @Reference AsteriskPaths paths) {
         this.db = new Jdbc(database.pbx());
         this.service = service;
-        String spool = context.getProperty(SPOOL);
-        this.recordings = new CallRecordings(new Jdbc(database.cdr()),
-                new MonitorFiles(java.nio.file.Path.of(spool == null || spool.isBlank() ? DEFAULT_SPOOL : spool)));
+        this.recordings = new CallRecordings(new Jdbc(database.cdr()), new MonitorFiles(paths));
     }
 
     @POST

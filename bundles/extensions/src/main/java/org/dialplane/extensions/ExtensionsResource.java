@@ -1,8 +1,10 @@
 package org.dialplane.extensions;
 
-
+import java.io.UncheckedIOException;
 
 import org.dialplane.core.apply.ApplyChanges;
+import org.dialplane.core.asterisk.Mailbox;
+import org.dialplane.core.asterisk.VoicemailConf;
 import org.dialplane.core.auth.Authentication;
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.db.Database;
@@ -16,13 +18,14 @@ import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Query;
 import org.dialplane.core.rest.Reload;
 import org.dialplane.core.rest.Results;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -47,6 +50,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("extensions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExtensionsResource {
+    private static final Logger LOG = LoggerFactory.getLogger(ExtensionsResource.class);
     private final ExtensionRepository repository;
     private final AstDb astDb;
     private final ApplyChanges applyChanges;
@@ -54,12 +58,11 @@ public class ExtensionsResource {
 
     @Activate
     public ExtensionsResource(@Reference Database database, @Reference AstDb astDb,
-            @Reference ApplyChanges applyChanges, BundleContext context) {
+            @Reference ApplyChanges applyChanges, @Reference VoicemailConf voicemail) {
         this.repository = new ExtensionRepository(new Jdbc(database.pbx()), astDb);
         this.astDb = astDb;
         this.applyChanges = applyChanges;
-        String etc = context.getProperty("dialplane.asterisk.etc");
-        this.voicemail = new VoicemailConf(java.nio.file.Path.of(etc == null || etc.isBlank() ? "/etc/asterisk" : etc));
+        this.voicemail = voicemail;
     }
 
     @GET
@@ -115,7 +118,7 @@ public class ExtensionsResource {
         Ids parsed = Ids.parse(ids, Ids.NUMERIC);
         return Crud.delete(parsed, i -> {
             written(repository.delete(i, Caller.of(security)), apply);
-            i.forEach(voicemail::disable);
+            i.forEach(this::disableVoicemail);
         });
     }
 
@@ -127,11 +130,24 @@ public class ExtensionsResource {
 
     private void written(ExtensionRepository.Saved saved, boolean apply) {
         if ("default".equals(saved.voicemail())) {
-            voicemail.enable(saved.extension(), saved.name());
+            voicemail(() -> voicemail.putOnly(Mailbox.forExtension(saved.extension(), saved.name())));
         } else if ("novm".equals(saved.voicemail())) {
-            voicemail.disable(saved.extension());
+            disableVoicemail(saved.extension());
         }
         written(saved.astdb(), apply);
+    }
+
+    private void disableVoicemail(String extension) {
+        voicemail(() -> voicemail.deleteEverywhere(extension));
+    }
+
+    /** The database has the change already: a voicemail.conf that cannot be written is logged, not a failure. */
+    private static void voicemail(Runnable edit) {
+        try {
+            edit.run();
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            LOG.error("Could not update voicemail.conf: {}", e.toString());
+        }
     }
 
     private void written(AstDbChanges astdb, boolean apply) {

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 import java.util.jar.JarFile;
 
 import javax.inject.Inject;
@@ -170,7 +169,7 @@ public abstract class DialplaneTestSupport {
      * Configures {@code org.dialplane.asterisk} ({@code spool}, {@code etc}, {@code sounds}) as the product's
      * {@code etc/org.dialplane.asterisk.cfg} does: a file FileInstall applies, here from this class's deploy/
      * (which the test containers watch). Call it from {@link #options()} before the container starts, or from a
-     * test to change the paths while running; then {@link #awaitAsteriskPaths} until the service has them.
+     * test to change the paths while running; then {@link #awaitAsteriskPath} until the service has them.
      */
     protected void configureAsteriskPaths(Map<String, String> values) {
         Path deploy = Path.of(System.getProperty("dialplane.test.work")).resolve(getClass().getSimpleName())
@@ -189,19 +188,31 @@ public abstract class DialplaneTestSupport {
         }
     }
 
-    /** Waits until core's {@link AsteriskPaths} service satisfies {@code condition}. */
-    protected AsteriskPaths awaitAsteriskPaths(String what, Predicate<AsteriskPaths> condition) {
-        AsteriskPaths[] found = new AsteriskPaths[1];
-        await(what, () -> {
-            ServiceReference<AsteriskPaths> reference = context.getServiceReference(AsteriskPaths.class);
-            found[0] = reference == null ? null : context.getService(reference);
-            if (found[0] == null) {
-                return false;
-            }
-            context.ungetService(reference); // core's singleton stays usable; only the use count goes back
-            return condition.test(found[0]);
-        });
-        return found[0];
+    /** Waits until core's {@code AsteriskPaths} answers {@code expected} for {@code which}: spool, etc or sounds. */
+    protected void awaitAsteriskPath(String which, Path expected) {
+        await("the Asterisk " + which + " folder is " + expected, () -> expected.equals(asteriskPath(which)));
+    }
+
+    /**
+     * What core's {@code AsteriskPaths} answers now for spool, etc or sounds; null before it is registered. Core's
+     * types appear in method bodies only: the test classes are loaded outside the container too, without core.
+     */
+    protected Path asteriskPath(String which) {
+        ServiceReference<AsteriskPaths> reference = context.getServiceReference(AsteriskPaths.class);
+        AsteriskPaths paths = reference == null ? null : context.getService(reference);
+        if (paths == null) {
+            return null;
+        }
+        try {
+            return switch (which) {
+                case "spool" -> paths.spool();
+                case "etc" -> paths.etc();
+                case "sounds" -> paths.sounds();
+                default -> throw new IllegalArgumentException(which);
+            };
+        } finally {
+            context.ungetService(reference);
+        }
     }
 
     // ---- conditions ----------------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ public class ExtensionsIT extends DialplaneTestSupport {
     @Before
     public void login() {
         await("the extensions resource answers", () -> http.get("/pbxapi/extensions").status() == 401);
-        awaitAsteriskPaths("voicemail.conf is in " + ASTERISK_ETC, paths -> paths.etc().equals(ASTERISK_ETC));
+        awaitAsteriskPath("etc", ASTERISK_ETC);
         admin = asAdmin();
     }
 

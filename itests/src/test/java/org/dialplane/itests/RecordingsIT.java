@@ -66,8 +66,8 @@ public class RecordingsIT extends DialplaneTestSupport {
         await("the recording resource answers", () -> http.get(recording("1509806457.1")).status() == 401);
         adminToken = Logins.adminToken(http);
         admin = http.bearer(adminToken);
-        monitor = Files.createDirectories(awaitAsteriskPaths("the spool is " + SPOOL,
-                paths -> paths.spool().equals(SPOOL)).monitor());
+        awaitAsteriskPath("spool", SPOOL);
+        monitor = Files.createDirectories(SPOOL.resolve("monitor"));
     }
 
     @Test
@@ -177,11 +177,11 @@ public class RecordingsIT extends DialplaneTestSupport {
         assertNotFound(id);
         try {
             configureAsteriskPaths(Map.of("spool", other.toString()));
-            awaitAsteriskPaths("the spool is " + other, paths -> paths.spool().equals(other));
+            awaitAsteriskPath("spool", other);
             assertEquals("moved", text(download(adminToken, "GET", recording(id), Map.of())));
         } finally {
             configureAsteriskPaths(Map.of("spool", SPOOL.toString()));
-            awaitAsteriskPaths("the spool is " + SPOOL + " again", paths -> paths.spool().equals(SPOOL));
+            awaitAsteriskPath("spool", SPOOL);
         }
         assertNotFound(id);
     }

@@ -15,14 +15,17 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.jar.JarFile;
 
 import javax.inject.Inject;
 
+import org.dialplane.core.asterisk.AsteriskPaths;
 import org.dialplane.launcher.Container;
 import org.dialplane.launcher.FeatureFile;
 import org.dialplane.launcher.Logging;
@@ -34,6 +37,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 /**
  * The base of every integration test: a Felix container per test class with the bundles of the default
@@ -156,6 +160,58 @@ public abstract class DialplaneTestSupport {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- Asterisk paths ------------------------------------------------------------------------------------
+
+    /**
+     * Configures {@code org.dialplane.asterisk} ({@code spool}, {@code etc}, {@code sounds}) as the product's
+     * {@code etc/org.dialplane.asterisk.cfg} does: a file FileInstall applies, here from this class's deploy/
+     * (which the test containers watch). Call it from {@link #options()} before the container starts, or from a
+     * test to change the paths while running; then {@link #awaitAsteriskPath} until the service has them.
+     */
+    protected void configureAsteriskPaths(Map<String, String> values) {
+        Path deploy = Path.of(System.getProperty("dialplane.test.work")).resolve(getClass().getSimpleName())
+                .resolve("deploy").toAbsolutePath();
+        StringBuilder text = new StringBuilder();
+        values.forEach((key, value) -> text.append(key).append(" = ").append(value.replace("\\", "\\\\"))
+                .append('\n'));
+        try {
+            Files.createDirectories(deploy);
+            // Whole or not at all, and from outside deploy/: FileInstall installs any file it finds there.
+            Path temporary = Files.writeString(deploy.resolveSibling("org.dialplane.asterisk.cfg.tmp"), text);
+            Files.move(temporary, deploy.resolve("org.dialplane.asterisk.cfg"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until core's {@code AsteriskPaths} answers {@code expected} for {@code which}: spool, etc or sounds. */
+    protected void awaitAsteriskPath(String which, Path expected) {
+        await("the Asterisk " + which + " folder is " + expected, () -> expected.equals(asteriskPath(which)));
+    }
+
+    /**
+     * What core's {@code AsteriskPaths} answers now for spool, etc or sounds; null before it is registered. Core's
+     * types appear in method bodies only: the test classes are loaded outside the container too, without core.
+     */
+    protected Path asteriskPath(String which) {
+        ServiceReference<AsteriskPaths> reference = context.getServiceReference(AsteriskPaths.class);
+        AsteriskPaths paths = reference == null ? null : context.getService(reference);
+        if (paths == null) {
+            return null;
+        }
+        try {
+            return switch (which) {
+                case "spool" -> paths.spool();
+                case "etc" -> paths.etc();
+                case "sounds" -> paths.sounds();
+                default -> throw new IllegalArgumentException(which);
+            };
+        } finally {
+            context.ungetService(reference);
         }
     }
 

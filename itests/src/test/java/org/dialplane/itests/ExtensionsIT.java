@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,8 +42,8 @@ public class ExtensionsIT extends DialplaneTestSupport {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        configureAsteriskPaths(Map.of("etc", ASTERISK_ETC.toString()));
         return composite(database(), Logins.adminPassword(),
-                frameworkProperty("dialplane.asterisk.etc").value(ASTERISK_ETC.toString()),
                 frameworkProperty("dialplane.apply.command").value("/bin/sh -c \"echo applied >> '" + APPLIED + "'\""));
     }
 
@@ -54,6 +55,7 @@ public class ExtensionsIT extends DialplaneTestSupport {
     @Before
     public void login() {
         await("the extensions resource answers", () -> http.get("/pbxapi/extensions").status() == 401);
+        awaitAsteriskPath("etc", ASTERISK_ETC);
         admin = asAdmin();
     }
 

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.IOException;
 import java.net.URI;
@@ -52,12 +51,14 @@ public class RecordingsIT extends DialplaneTestSupport {
     private String adminToken;
     private Path monitor;
 
+    /** Inside the home directory, which every run starts afresh. */
+    private static final Path SPOOL = Path.of(System.getProperty("dialplane.test.work"), "RecordingsIT", "spool")
+            .toAbsolutePath();
+
     @Override
     protected Option options() {
-        // Inside the home directory, which every run starts afresh.
-        Path spool = Path.of(System.getProperty("dialplane.test.work"), "RecordingsIT", "spool").toAbsolutePath();
-        return composite(database("RecordingsIT"), Logins.adminPassword(),
-                frameworkProperty("dialplane.asterisk.spool").value(spool.toString()));
+        configureAsteriskPaths(Map.of("spool", SPOOL.toString()));
+        return composite(database("RecordingsIT"), Logins.adminPassword());
     }
 
     @Before
@@ -65,7 +66,8 @@ public class RecordingsIT extends DialplaneTestSupport {
         await("the recording resource answers", () -> http.get(recording("1509806457.1")).status() == 401);
         adminToken = Logins.adminToken(http);
         admin = http.bearer(adminToken);
-        monitor = Files.createDirectories(Path.of(context.getProperty("dialplane.asterisk.spool"), "monitor"));
+        awaitAsteriskPath("spool", SPOOL);
+        monitor = Files.createDirectories(SPOOL.resolve("monitor"));
     }
 
     @Test
@@ -164,6 +166,24 @@ public class RecordingsIT extends DialplaneTestSupport {
         Download inMonitor = download(adminToken, "GET", recording(flat), Map.of());
         assertEquals("gsm", text(inMonitor));
         assertEquals("audio/x-gsm", inMonitor.response().header("Content-Type"));
+    }
+
+    @Test
+    public void whenTheSpoolIsReconfiguredWhileRunning_thenRecordingsComeFromTheNewOne() throws Exception {
+        Path other = SPOOL.resolveSibling("other-spool");
+        String id = nextId();
+        write(other.resolve("monitor").resolve(DAY).resolve(id + ".wav"), bytes("moved"));
+        insertCdr(id, id, "402", "100", id + ".wav", CALLDATE);
+        assertNotFound(id);
+        try {
+            configureAsteriskPaths(Map.of("spool", other.toString()));
+            awaitAsteriskPath("spool", other);
+            assertEquals("moved", text(download(adminToken, "GET", recording(id), Map.of())));
+        } finally {
+            configureAsteriskPaths(Map.of("spool", SPOOL.toString()));
+            awaitAsteriskPath("spool", SPOOL);
+        }
+        assertNotFound(id);
     }
 
     @Test

@@ -32,12 +32,13 @@ enum Setting {
     AMI_SECRET("ami.secret", "DIALPLANE_AMI_SECRET", null, "", "dialplane.ami.secret", "AMI secret"),
     APPLY_COMMAND("apply.command", "DIALPLANE_APPLY_COMMAND", null, "", "dialplane.apply.command",
             "command that applies config (e.g. /usr/sbin/amportal a r); empty = AMI reload if attached"),
-    ASTERISK_SPOOL("asterisk.spool", "DIALPLANE_ASTERISK_SPOOL", null, "/var/spool/asterisk",
-            "dialplane.asterisk.spool", "Asterisk spool root (voicemail/, monitor/)"),
-    SOUNDS_DIR("sounds.dir", "DIALPLANE_SOUNDS_DIR", null, "/var/lib/asterisk/sounds",
-            "dialplane.sounds.dir", "sounds root for media files"),
-    ASTERISK_ETC("asterisk.etc", "DIALPLANE_ASTERISK_ETC", null, "/etc/asterisk", "dialplane.asterisk.etc",
-            "Asterisk config dir"),
+    // No defaults here: unset, core takes the path from etc/org.dialplane.asterisk.cfg or its own default.
+    ASTERISK_SPOOL("asterisk.spool", "DIALPLANE_ASTERISK_SPOOL", null, "", "dialplane.asterisk.spool",
+            "Asterisk spool root (voicemail/, monitor/); unset = spool in etc/org.dialplane.asterisk.cfg"),
+    SOUNDS_DIR("sounds.dir", "DIALPLANE_SOUNDS_DIR", null, "", "dialplane.sounds.dir",
+            "sounds root for media files; unset = sounds in etc/org.dialplane.asterisk.cfg"),
+    ASTERISK_ETC("asterisk.etc", "DIALPLANE_ASTERISK_ETC", null, "", "dialplane.asterisk.etc",
+            "Asterisk config dir (voicemail.conf); unset = etc in etc/org.dialplane.asterisk.cfg"),
     FEATURES("features", "DIALPLANE_FEATURES", null, "dialplane", "dialplane.features",
             "comma-separated features of bundles/feature.xml to install");
 

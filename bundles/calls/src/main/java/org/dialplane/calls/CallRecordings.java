@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.dialplane.core.asterisk.MonitorFiles;
 import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.pbx.Channels;
 import org.dialplane.core.db.SqlFragment;

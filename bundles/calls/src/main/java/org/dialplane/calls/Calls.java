@@ -13,13 +13,14 @@ import org.dialplane.calls.api.CallService;
 import org.dialplane.calls.api.OriginateRequest;
 import org.dialplane.calls.api.Recording;
 import org.dialplane.core.ami.AmiEvent;
+import org.dialplane.core.asterisk.AsteriskPaths;
+import org.dialplane.core.asterisk.MonitorFiles;
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.pbx.Devices;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.FileResponse;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,21 +32,15 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = CallService.class)
 public class Calls implements CallService {
-    /** Where Asterisk spools, as the launcher sets it from DIALPLANE_ASTERISK_SPOOL. */
-    static final String SPOOL = "dialplane.asterisk.spool";
-    static final String DEFAULT_SPOOL = "/var/spool/asterisk";
-
     private final Jdbc db;
     private final AmiCalls ami;
     private final CallRecordings recordings;
 
     @Activate
-    public Calls(@Reference Database database, @Reference AmiCalls ami, BundleContext context) {
+    public Calls(@Reference Database database, @Reference AmiCalls ami, @Reference AsteriskPaths paths) {
         this.db = new Jdbc(database.pbx());
         this.ami = ami;
-        String spool = context.getProperty(SPOOL);
-        this.recordings = new CallRecordings(new Jdbc(database.cdr()),
-                new MonitorFiles(Path.of(spool == null || spool.isBlank() ? DEFAULT_SPOOL : spool)));
+        this.recordings = new CallRecordings(new Jdbc(database.cdr()), new MonitorFiles(paths));
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.dialplane.extensions;
 
 import java.util.List;
 
+import org.dialplane.core.asterisk.Mailbox;
+import org.dialplane.core.asterisk.VoicemailConf;
 import org.dialplane.core.notify.AfterCommit;
 import org.dialplane.core.pbx.AstDbChanges;
 
@@ -25,14 +27,14 @@ final class ExtensionNotifier {
 
     /** A delete: the mailboxes go with the extensions. */
     void deleted(List<String> extensions, AstDbChanges astdb, boolean apply) {
-        afterCommit.written(reason(extensions), astdb, apply, () -> extensions.forEach(voicemail::disable));
+        afterCommit.written(reason(extensions), astdb, apply, () -> extensions.forEach(voicemail::deleteEverywhere));
     }
 
     private void mailbox(ExtensionRepository.Saved saved) {
         if ("default".equals(saved.voicemail())) {
-            voicemail.enable(saved.extension(), saved.name());
+            voicemail.putOnly(Mailbox.forExtension(saved.extension(), saved.name()));
         } else if ("novm".equals(saved.voicemail())) {
-            voicemail.disable(saved.extension());
+            voicemail.deleteEverywhere(saved.extension());
         }
     }
 

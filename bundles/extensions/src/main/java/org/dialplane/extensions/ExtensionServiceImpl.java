@@ -1,11 +1,11 @@
 package org.dialplane.extensions;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.dialplane.core.apply.ApplyChanges;
+import org.dialplane.core.asterisk.VoicemailConf;
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.db.Jdbc;
@@ -21,7 +21,6 @@ import org.dialplane.core.rest.Query;
 import org.dialplane.core.rest.Results;
 import org.dialplane.extensions.api.ExtensionChange;
 import org.dialplane.extensions.api.ExtensionService;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,11 +36,9 @@ public class ExtensionServiceImpl implements ExtensionService {
 
     @Activate
     public ExtensionServiceImpl(@Reference Database database, @Reference AstDb astDb,
-            @Reference ApplyChanges applyChanges, BundleContext context) {
-        String etc = context.getProperty("dialplane.asterisk.etc");
+            @Reference ApplyChanges applyChanges, @Reference VoicemailConf voicemail) {
         this.repository = new ExtensionRepository(new Jdbc(database.pbx()), astDb);
-        this.notifier = new ExtensionNotifier(new AfterCommit(astDb, applyChanges),
-                new VoicemailConf(Path.of(etc == null || etc.isBlank() ? "/etc/asterisk" : etc)));
+        this.notifier = new ExtensionNotifier(new AfterCommit(astDb, applyChanges), voicemail);
     }
 
     @Override

@@ -4,27 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.dialplane.core.asterisk.Mailbox;
 import org.dialplane.core.notify.AfterCommit;
 import org.dialplane.core.pbx.AstDbChanges;
 import org.dialplane.extensions.api.ExtensionChange;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ExtensionNotifierTest {
-    @TempDir
-    Path etc;
-
     private final FakePbx pbx = new FakePbx();
+    private final FakeMailboxes mailboxes = new FakeMailboxes();
 
     private ExtensionNotifier notifier() {
-        return new ExtensionNotifier(new AfterCommit(pbx, pbx), new VoicemailConf(etc));
+        return new ExtensionNotifier(new AfterCommit(pbx, pbx), mailboxes);
     }
 
     private static ExtensionRepository.Saved created(String extension, String voicemail) {
@@ -33,9 +28,8 @@ class ExtensionNotifierTest {
         return new ExtensionRepository.Saved(extension, true, IssabelExtension.created(change), voicemail, "Ann");
     }
 
-    private String voicemailConf() throws IOException {
-        Path file = etc.resolve("voicemail.conf");
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+    private Optional<Mailbox> mailbox(String number) {
+        return mailboxes.mailbox("default", number);
     }
 
     @Test
@@ -57,40 +51,39 @@ class ExtensionNotifierTest {
     }
 
     @Test
-    void whenExtensionCreatedWithVoicemail_thenMailboxWritten() throws IOException {
+    void whenExtensionCreatedWithVoicemail_thenMailboxWritten() {
         notifier().saved(created("201", "default"), true);
 
-        assertTrue(voicemailConf().contains("[default]\n201 => 201,Ann,,,attach=no|saycid=no|envelope=no|delete=no"),
-                voicemailConf());
+        assertEquals(Optional.of(Mailbox.forExtension("201", "Ann")), mailbox("201"));
     }
 
     @Test
-    void whenVoicemailSetToNovm_thenMailboxRemoved() throws IOException {
+    void whenVoicemailSetToNovm_thenMailboxRemoved() {
         notifier().saved(created("201", "default"), true);
 
         notifier().saved(new ExtensionRepository.Saved("201", false, new AstDbChanges(), "novm", "Ann"), true);
 
-        assertFalse(voicemailConf().contains("201 =>"), voicemailConf());
+        assertEquals(Optional.empty(), mailbox("201"));
     }
 
     @Test
-    void whenUpdateLeavesVoicemailAlone_thenMailboxKept() throws IOException {
+    void whenUpdateLeavesVoicemailAlone_thenMailboxKept() {
         notifier().saved(created("201", "default"), true);
 
         notifier().saved(new ExtensionRepository.Saved("201", false, new AstDbChanges(), null, null), true);
 
-        assertTrue(voicemailConf().contains("201 => 201,Ann"), voicemailConf());
+        assertTrue(mailbox("201").isPresent());
     }
 
     @Test
-    void whenExtensionDeleted_thenMailboxRemoved() throws IOException {
+    void whenExtensionDeleted_thenMailboxRemoved() {
         notifier().saved(created("201", "default"), true);
         notifier().saved(created("202", "default"), true);
 
         notifier().deleted(List.of("201"), IssabelExtension.deleted(List.of("201")), true);
 
-        assertFalse(voicemailConf().contains("201 =>"), voicemailConf());
-        assertTrue(voicemailConf().contains("202 => 202,Ann"), voicemailConf());
+        assertEquals(Optional.empty(), mailbox("201"));
+        assertTrue(mailbox("202").isPresent());
     }
 
     @Test
@@ -103,11 +96,12 @@ class ExtensionNotifierTest {
     }
 
     @Test
-    void whenNoAsteriskConfigDirectory_thenTheRestStillHappens() {
-        new ExtensionNotifier(new AfterCommit(pbx, pbx), new VoicemailConf(etc.resolve("absent")))
-                .saved(created("201", "default"), true);
+    void whenVoicemailConfCannotBeWritten_thenTheRestStillHappens() {
+        mailboxes.failing = true;
 
-        assertFalse(Files.exists(etc.resolve("absent")));
+        notifier().saved(created("201", "default"), true);
+
+        assertFalse(pbx.pushed.isEmpty());
         assertEquals(List.of("extensions: 201"), pbx.applies);
     }
 }

@@ -1,4 +1,4 @@
-package org.dialplane.calls;
+package org.dialplane.core.asterisk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +27,7 @@ class MonitorFilesTest {
     void spool() throws IOException {
         spool = dir.resolve("spool");
         monitor = Files.createDirectories(spool.resolve("monitor"));
-        files = new MonitorFiles(spool);
+        files = new MonitorFiles(paths(spool));
     }
 
     @Test
@@ -108,11 +108,38 @@ class MonitorFilesTest {
         Path linked = Files.createDirectories(dir.resolve("linked"));
         Files.createSymbolicLink(linked.resolve("monitor"), bigDisk);
         Path file = write(bigDisk.resolve("2017/11/04").resolve(NAME));
-        MonitorFiles onLink = new MonitorFiles(linked);
+        MonitorFiles onLink = new MonitorFiles(paths(linked));
         assertEquals(Optional.of(file.toRealPath()), onLink.find(NAME, CALLDATE));
         assertEquals(Optional.of(file.toRealPath()), onLink.find(file.toString(), CALLDATE));
         assertEquals(Optional.of(file.toRealPath()),
                 onLink.find(linked.resolve("monitor/2017/11/04").resolve(NAME).toString(), CALLDATE));
+    }
+
+    @Test
+    void whenTheSpoolChanges_thenFindLooksInTheNewOne() throws IOException {
+        Path other = dir.resolve("other");
+        Path file = write(other.resolve("monitor/2017/11/04").resolve(NAME));
+        Path[] current = {spool};
+        MonitorFiles following = new MonitorFiles(new AsteriskPaths() {
+            public Path spool() {
+                return current[0];
+            }
+
+            public Path etc() {
+                return dir;
+            }
+
+            public Path sounds() {
+                return dir;
+            }
+        });
+        assertEquals(Optional.empty(), following.find(NAME, CALLDATE));
+        current[0] = other;
+        assertEquals(Optional.of(file.toRealPath()), following.find(NAME, CALLDATE));
+    }
+
+    private AsteriskPaths paths(Path spoolRoot) {
+        return AsteriskPaths.of(spoolRoot, dir.resolve("etc"), dir.resolve("sounds"));
     }
 
     private static Path write(Path file) throws IOException {

@@ -12,6 +12,8 @@ import org.dialplane.core.asterisk.Mailbox;
 import org.dialplane.core.notify.AfterCommit;
 import org.dialplane.core.pbx.AstDbChanges;
 import org.dialplane.extensions.api.ExtensionChange;
+import org.dialplane.testing.fakes.FakeMailboxes;
+import org.dialplane.testing.fakes.FakePbx;
 import org.junit.jupiter.api.Test;
 
 class ExtensionNotifierTest {

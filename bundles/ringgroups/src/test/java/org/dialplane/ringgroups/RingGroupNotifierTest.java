@@ -9,6 +9,7 @@ import java.util.Set;
 import org.dialplane.core.notify.AfterCommit;
 import org.dialplane.core.pbx.AstDbChanges;
 import org.dialplane.ringgroups.api.RingGroupChange;
+import org.dialplane.testing.fakes.FakePbx;
 import org.junit.jupiter.api.Test;
 
 class RingGroupNotifierTest {

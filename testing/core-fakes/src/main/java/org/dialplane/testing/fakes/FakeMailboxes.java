@@ -1,4 +1,4 @@
-package org.dialplane.extensions;
+package org.dialplane.testing.fakes;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -11,9 +11,9 @@ import org.dialplane.core.asterisk.Mailbox;
 import org.dialplane.core.asterisk.VoicemailConf;
 
 /** voicemail.conf in memory, keyed by context and number; {@link #failing} makes every write fail as a full disk would. */
-final class FakeMailboxes implements VoicemailConf {
-    final Map<String, Mailbox> boxes = new LinkedHashMap<>();
-    boolean failing;
+public final class FakeMailboxes implements VoicemailConf {
+    public final Map<String, Mailbox> boxes = new LinkedHashMap<>();
+    public boolean failing;
 
     @Override
     public boolean available() {

@@ -1,4 +1,4 @@
-package org.dialplane.ringgroups;
+package org.dialplane.testing.fakes;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -12,9 +12,9 @@ import org.dialplane.core.pbx.AstDb;
 import org.dialplane.core.pbx.AstDbChanges;
 
 /** The PBX as a notifier sees it: records the AstDB keys pushed and the applies requested, in order. */
-final class FakePbx implements AstDb, ApplyChanges {
-    final List<AstDbChanges.Op> pushed = new ArrayList<>();
-    final List<String> applies = new ArrayList<>();
+public final class FakePbx implements AstDb, ApplyChanges {
+    public final List<AstDbChanges.Op> pushed = new ArrayList<>();
+    public final List<String> applies = new ArrayList<>();
 
     @Override
     public void push(AstDbChanges changes) {

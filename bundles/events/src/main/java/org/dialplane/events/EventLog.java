@@ -1,8 +1,11 @@
 package org.dialplane.events;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+
+import org.dialplane.events.api.PbxEvent;
 
 /**
  * The last events, so that a client that reconnects with {@code Last-Event-ID} misses nothing that is still here.
@@ -11,7 +14,7 @@ import java.util.Set;
  * holds its lock around every use.
  */
 final class EventLog {
-    private final ArrayDeque<PbxEvent> kept;
+    private final ArrayDeque<LoggedEvent> kept;
     private final int capacity;
     private long lastId;
 
@@ -21,18 +24,23 @@ final class EventLog {
         this.lastId = startMillis * 1000;
     }
 
-    PbxEvent append(String type, String json, Set<String> concerns) {
-        PbxEvent event = new PbxEvent(++lastId, type, json, concerns);
+    /** Numbers the draft, whose data {@code json} already is, and keeps it. */
+    LoggedEvent append(PbxEvents.Draft draft, String json) {
+        long number = ++lastId;
+        // Not Map.copyOf: values may be null, and the order is the one clients see.
+        PbxEvent event = new PbxEvent(Long.toString(number), draft.type(), draft.time(),
+                Collections.unmodifiableMap(new LinkedHashMap<>(draft.data())));
+        LoggedEvent logged = new LoggedEvent(number, event, json, draft.concerns());
         if (kept.size() == capacity) {
             kept.removeFirst();
         }
-        kept.addLast(event);
-        return event;
+        kept.addLast(logged);
+        return logged;
     }
 
     /** The kept events after {@code id}, oldest first. */
-    List<PbxEvent> after(long id) {
-        return kept.stream().filter(event -> event.id() > id).toList();
+    List<LoggedEvent> after(long id) {
+        return kept.stream().filter(event -> event.number() > id).toList();
     }
 
     long lastId() {

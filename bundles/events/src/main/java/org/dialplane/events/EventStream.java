@@ -4,15 +4,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.ami.AmiEvent;
 import org.dialplane.core.apply.ApplyChanges;
 import org.dialplane.core.apply.ApplyStatus;
+import org.dialplane.core.auth.Caller;
+import org.dialplane.core.db.Database;
+import org.dialplane.core.db.Jdbc;
+import org.dialplane.core.pbx.Devices;
 import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.Problem;
+import org.dialplane.events.api.EventListener;
+import org.dialplane.events.api.EventService;
+import org.dialplane.events.api.PbxEvent;
+import org.dialplane.events.api.Subscription;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,26 +37,24 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
-
 /**
- * The stream behind {@code /pbxapi/events}: turns AMI events and applies into {@link PbxEvent}s, keeps the last
- * ones in an {@link EventLog} and hands each to every client. Handing over never blocks (see {@link EventClient}),
- * so a slow client slows neither AMI nor the other clients.
+ * The {@link EventService}, behind {@code /pbxapi/events} too: turns AMI events and applies into events, keeps the
+ * last ones in an {@link EventLog} and hands each to every subscription. Handing over never blocks (see
+ * {@link Subscriber}), so a slow listener slows neither AMI nor the other listeners. Keeps its name: it is the
+ * configuration PID.
  */
-@Component(service = EventStream.class)
+@Component(service = EventService.class)
 @Designate(ocd = EventStream.Config.class)
-public class EventStream {
+public class EventStream implements EventService {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ObjectClassDefinition(name = "Dialplane event stream")
     public @interface Config {
-        @AttributeDefinition(description = "Clients connected at once; more answer 503")
+        @AttributeDefinition(description = "Subscriptions (SSE clients and in-process listeners) at once; more answer 503")
         int max_clients() default 256;
 
-        @AttributeDefinition(description = "Events a client may fall behind before it is disconnected")
+        @AttributeDefinition(description = "Events a subscription may fall behind before it is closed")
         int client_backlog() default 1000;
 
         @AttributeDefinition(description = "Events kept for clients that reconnect with Last-Event-ID")
@@ -56,53 +65,133 @@ public class EventStream {
     }
 
     private final Config config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+    private final Ami ami;
+    private final Function<Caller, Set<String>> extensionsOf;
     private final EventLog log;
-    private final List<EventClient> clients = new ArrayList<>();
-    private final AtomicLong connections = new AtomicLong();
+    private final List<Subscriber> subscribers = new ArrayList<>();
+    private final AtomicLong subscriptions = new AtomicLong();
     private final Ami.Subscription amiEvents;
     private final ApplyChanges.Subscription applies;
+    private boolean stopped;
 
     @Activate
-    public EventStream(@Reference Ami ami, @Reference ApplyChanges applyChanges, Config config) {
+    public EventStream(@Reference Ami ami, @Reference ApplyChanges applyChanges, @Reference Database database,
+            Config config) {
+        this(ami, applyChanges, extensionsOf(new Jdbc(database.pbx())), config, Clock.systemUTC());
+    }
+
+    /** @param extensionsOf a caller's extensions, or null for a global caller, who sees them all */
+    EventStream(Ami ami, ApplyChanges applyChanges, Function<Caller, Set<String>> extensionsOf, Config config,
+            Clock clock) {
+        this.ami = ami;
+        this.extensionsOf = extensionsOf;
         this.config = config;
+        this.clock = clock;
         this.log = new EventLog(config.kept_events(), clock.millis());
         this.amiEvents = ami.subscribe(this::onAmiEvent);
         this.applies = applyChanges.subscribe(this::onApplied);
+    }
+
+    private static Function<Caller, Set<String>> extensionsOf(Jdbc db) {
+        return caller -> Devices.extensionsOf(db, caller);
     }
 
     @Deactivate
     void stop() {
         amiEvents.close();
         applies.close();
-        List<EventClient> connected;
+        List<Subscriber> open;
         synchronized (this) {
-            connected = List.copyOf(clients);
-            clients.clear();
+            stopped = true;
+            open = List.copyOf(subscribers);
+            subscribers.clear();
         }
-        connected.forEach(EventClient::close);
+        open.forEach(subscriber -> subscriber.close("the event service stopped"));
+    }
+
+    @Override
+    public Set<String> types() {
+        return PbxEvents.TYPES;
     }
 
     /**
-     * Connects a client that wants {@code types} (null: all) and sees {@code extensions} (null: all); with {@code lastEventId} it first gets the kept events after that one. Registering and
-     * choosing what to replay happen under one lock with {@link #publish}: nothing is missed or sent twice.
+     * Registering and choosing what to replay happen under one lock with {@link #publish}: nothing is missed or
+     * delivered twice.
      */
-    void connect(SseEventSink sink, Sse sse, Set<String> types, Supplier<Set<String>> extensions, Long lastEventId) {
-        EventClient client = new EventClient(sink, sse, types, extensions, config.client_backlog(),
-                Duration.ofSeconds(config.keepalive_seconds()));
-        List<PbxEvent> missed;
+    @Override
+    public Subscription subscribe(Set<String> types, Caller caller, String lastEventId, EventListener listener) {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(listener, "listener");
+        Set<String> wanted = known(types);
+        Long after = number(lastEventId);
+        ami.requireConnected();
+        Subscriber subscriber = new Subscriber(listener, wanted, () -> extensionsOf.apply(caller),
+                config.client_backlog(), Duration.ofSeconds(config.keepalive_seconds()));
+        List<LoggedEvent> missed;
         synchronized (this) {
-            if (clients.size() >= config.max_clients()) {
+            if (stopped) {
+                throw ApiException.unavailable("The event stream is stopping; try again later.", 2);
+            }
+            if (subscribers.size() >= config.max_clients()) {
                 throw ApiException.unavailable("Too many event stream clients; try again later.", 10);
             }
-            clients.add(client);
-            missed = lastEventId == null ? List.of() : log.after(lastEventId);
+            subscribers.add(subscriber);
+            missed = after == null ? List.of() : log.after(after);
         }
-        client.start(missed, "dialplane-events-" + connections.incrementAndGet(), () -> disconnected(client));
+        subscriber.start(missed, "dialplane-events-" + subscriptions.incrementAndGet(), () -> ended(subscriber));
+        return subscriber;
     }
 
-    private synchronized void disconnected(EventClient client) {
-        clients.remove(client);
+    @Override
+    public List<PbxEvent> since(String lastEventId, Caller caller) {
+        Objects.requireNonNull(caller, "caller");
+        Long after = number(lastEventId);
+        Set<String> extensions = extensionsOf.apply(caller); // before the lock: it reads the database
+        List<LoggedEvent> kept;
+        synchronized (this) {
+            kept = log.after(after == null ? Long.MIN_VALUE : after);
+        }
+        return kept.stream().filter(event -> event.visibleTo(extensions)).map(LoggedEvent::event).toList();
+    }
+
+    /** Null for every type. */
+    static Set<String> known(Set<String> types) {
+        if (types == null || types.isEmpty()) {
+            return null;
+        }
+        for (String type : types) {
+            if (!PbxEvents.TYPES.contains(type)) {
+                throw ApiException.invalid(List.of(new Problem.FieldError("types", "unknown event type '"
+                        + abbreviated(String.valueOf(type)) + "'; known: " + String.join(", ", PbxEvents.TYPES))));
+            }
+        }
+        return Set.copyOf(types);
+    }
+
+    /** Null for none. */
+    static Long number(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(lastEventId.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("Last-Event-ID must be the id of an event of this stream");
+        }
+    }
+
+    /** An event's data as JSON, as clients receive it. */
+    static String json(Map<String, Object> data) throws JsonProcessingException {
+        return JSON.writeValueAsString(data);
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
+    private synchronized void ended(Subscriber subscriber) {
+        subscribers.remove(subscriber);
     }
 
     private void onAmiEvent(AmiEvent event) {
@@ -113,18 +202,18 @@ public class EventStream {
         publish(PbxEvents.applied(status, clock.instant()));
     }
 
-    private void publish(PbxEvent.Draft draft) {
+    private void publish(PbxEvents.Draft draft) {
         String json;
         try {
-            json = JSON.writeValueAsString(draft.data());
+            json = json(draft.data());
         } catch (JsonProcessingException e) {
             LOG.warn("cannot write a {} event as JSON", draft.type(), e);
             return;
         }
         synchronized (this) {
-            PbxEvent event = log.append(draft.type(), json, draft.concerns());
-            for (EventClient client : clients) {
-                client.offer(event);
+            LoggedEvent event = log.append(draft, json);
+            for (Subscriber subscriber : subscribers) {
+                subscriber.offer(event);
             }
         }
     }

@@ -1,6 +1,8 @@
 package org.dialplane.events;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,9 @@ final class PbxEvents {
     static final String AGENT_PAUSED = "agent.paused";
     static final String AGENT_UNPAUSED = "agent.unpaused";
     static final String CONFIG_APPLIED = "config.applied";
-    static final List<String> TYPES = List.of(CALL_STARTED, CALL_ANSWERED, CALL_HANGUP, AGENT_PAUSED,
-            AGENT_UNPAUSED, CONFIG_APPLIED);
+    /** In the order they are documented. */
+    static final Set<String> TYPES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(CALL_STARTED,
+            CALL_ANSWERED, CALL_HANGUP, AGENT_PAUSED, AGENT_UNPAUSED, CONFIG_APPLIED)));
 
     /** Asterisk's {@code AST_STATE_UP}: the channel was answered. */
     private static final String STATE_UP = "6";
@@ -32,8 +35,12 @@ final class PbxEvents {
     private PbxEvents() {
     }
 
+    /** An event before it has its id and its JSON; {@code data} may still change. */
+    record Draft(String type, Instant time, Map<String, Object> data, Set<String> concerns) {
+    }
+
     /** The stream's event for an AMI event, if it is one the stream tells. */
-    static Optional<PbxEvent.Draft> from(AmiEvent event, Instant time) {
+    static Optional<Draft> from(AmiEvent event, Instant time) {
         if (event.is("Newchannel")) {
             return Optional.of(call(CALL_STARTED, event, time));
         }
@@ -41,7 +48,7 @@ final class PbxEvents {
             return Optional.of(call(CALL_ANSWERED, event, time));
         }
         if (event.is("Hangup")) {
-            PbxEvent.Draft hangup = call(CALL_HANGUP, event, time);
+            Draft hangup = call(CALL_HANGUP, event, time);
             hangup.data().put("cause", event.get("Cause"));
             hangup.data().put("cause_text", event.get("Cause-txt") != null ? event.get("Cause-txt")
                     : event.get("CauseTxt"));
@@ -55,16 +62,16 @@ final class PbxEvents {
     }
 
     /** Every caller hears of an apply: a tenant's writes are applied by it too. */
-    static PbxEvent.Draft applied(ApplyStatus status, Instant time) {
+    static Draft applied(ApplyStatus status, Instant time) {
         Map<String, Object> data = data(CONFIG_APPLIED, time);
         data.put("result", status.lastResult());
         data.put("method", status.method());
         data.put("error", status.lastError());
         data.put("runs", status.runs());
-        return new PbxEvent.Draft(CONFIG_APPLIED, data, null);
+        return new Draft(CONFIG_APPLIED, time, data, null);
     }
 
-    private static PbxEvent.Draft call(String type, AmiEvent event, Instant time) {
+    private static Draft call(String type, AmiEvent event, Instant time) {
         Map<String, Object> data = data(type, time);
         data.put("channel", event.get("Channel"));
         data.put("uniqueid", event.get("Uniqueid"));
@@ -77,10 +84,10 @@ final class PbxEvents {
         data.put("accountcode", event.get("AccountCode"));
         data.put("context", event.get("Context"));
         data.put("exten", event.get("Exten"));
-        return new PbxEvent.Draft(type, data, Channels.extensionsOf(event));
+        return new Draft(type, time, data, Channels.extensionsOf(event));
     }
 
-    private static PbxEvent.Draft agent(AmiEvent event, Instant time) {
+    private static Draft agent(AmiEvent event, Instant time) {
         boolean paused = "1".equals(event.get("Paused")) || "true".equalsIgnoreCase(event.get("Paused"));
         String type = paused ? AGENT_PAUSED : AGENT_UNPAUSED;
         String iface = event.get("Interface") != null ? event.get("Interface") : event.get("Location");
@@ -95,7 +102,7 @@ final class PbxEvents {
         data.put("member_name", event.get("MemberName"));
         String reason = event.get("PausedReason") != null ? event.get("PausedReason") : event.get("Reason");
         data.put("reason", reason == null || reason.isEmpty() ? null : reason);
-        return new PbxEvent.Draft(type, data, extension == null ? Set.of() : Set.of(extension));
+        return new Draft(type, time, data, extension == null ? Set.of() : Set.of(extension));
     }
 
     private static Map<String, Object> data(String type, Instant time) {

@@ -21,7 +21,7 @@ class PbxEventsTest {
         Map<String, String> channel = Map.of("Channel", "SIP/402-00000001", "Uniqueid", "1700.1", "Linkedid", "1700.1",
                 "CallerIdNum", "402", "AccountCode", "403-DEVEL", "Exten", "9922323232");
 
-        PbxEvent.Draft started = PbxEvents.from(new AmiEvent("NewChannel", channel), NOW).orElseThrow();
+        PbxEvents.Draft started = PbxEvents.from(new AmiEvent("NewChannel", channel), NOW).orElseThrow();
 
         assertEquals("call.started", started.type());
         assertEquals("SIP/402-00000001", started.data().get("channel"));
@@ -42,9 +42,9 @@ class PbxEventsTest {
 
     @Test
     void aHangupCarriesItsCauseInEitherSpelling() {
-        PbxEvent.Draft typed = PbxEvents.from(new AmiEvent("Hangup", Map.of("Channel", "SIP/402-1", "Cause", "16",
+        PbxEvents.Draft typed = PbxEvents.from(new AmiEvent("Hangup", Map.of("Channel", "SIP/402-1", "Cause", "16",
                 "CauseTxt", "Normal Clearing")), NOW).orElseThrow();
-        PbxEvent.Draft raw = PbxEvents.from(new AmiEvent("Hangup", Map.of("Channel", "SIP/402-1", "Cause", "17",
+        PbxEvents.Draft raw = PbxEvents.from(new AmiEvent("Hangup", Map.of("Channel", "SIP/402-1", "Cause", "17",
                 "Cause-txt", "User busy")), NOW).orElseThrow();
         assertEquals("call.hangup", typed.type());
         assertEquals("Normal Clearing", typed.data().get("cause_text"));
@@ -53,10 +53,10 @@ class PbxEventsTest {
 
     @Test
     void queueMemberPausesOfBothAsteriskGenerationsAreAgentEvents() {
-        PbxEvent.Draft paused = PbxEvents.from(new AmiEvent("QueueMemberPause", Map.of("Queue", "281",
+        PbxEvents.Draft paused = PbxEvents.from(new AmiEvent("QueueMemberPause", Map.of("Queue", "281",
                 "Interface", "Local/104@from-queue/n", "Paused", "true", "PausedReason", "Breakfast")), NOW)
                 .orElseThrow();
-        PbxEvent.Draft unpaused = PbxEvents.from(new AmiEvent("QueueMemberPaused", Map.of("Queue", "281",
+        PbxEvents.Draft unpaused = PbxEvents.from(new AmiEvent("QueueMemberPaused", Map.of("Queue", "281",
                 "Location", "SIP/104", "Paused", "0", "Reason", "")), NOW).orElseThrow();
 
         assertEquals("agent.paused", paused.type());
@@ -76,7 +76,7 @@ class PbxEventsTest {
 
     @Test
     void everyoneHearsOfAnApply() {
-        PbxEvent.Draft applied = PbxEvents.applied(new ApplyStatus(false, false, "command", 3, 2, NOW, NOW,
+        PbxEvents.Draft applied = PbxEvents.applied(new ApplyStatus(false, false, "command", 3, 2, NOW, NOW,
                 "failure", "exit 1", "oops"), NOW);
         assertEquals("config.applied", applied.type());
         assertEquals("failure", applied.data().get("result"));
@@ -88,8 +88,8 @@ class PbxEventsTest {
 
     @Test
     void aTenantSeesEventsAboutItsExtensionsAndEveryoneSeesPublicOnes() {
-        PbxEvent call = new PbxEvent(1, "call.started", "{}", Set.of("402", "0612345678"));
-        PbxEvent apply = new PbxEvent(2, "config.applied", "{}", null);
+        LoggedEvent call = new LoggedEvent(1, null, "{}", Set.of("402", "0612345678"));
+        LoggedEvent apply = new LoggedEvent(2, null, "{}", null);
         assertTrue(call.visibleTo(Set.of("402")));
         assertFalse(call.visibleTo(Set.of("403")));
         assertTrue(call.visibleTo(null));

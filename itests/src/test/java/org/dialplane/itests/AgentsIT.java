@@ -72,7 +72,7 @@ public class AgentsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void pauseOfAStaticMemberSendsItsLocalChannelInterfaceInThatQueueOnly() throws Exception {
+    public void whenStaticMemberPausedInAQueue_thenItsLocalChannelInterfaceIsSentThereOnly() throws Exception {
         unpauseEverywhere(admin, AGENT);
 
         Http.Response paused = admin.json("POST", AGENTS + AGENT + "/pause",
@@ -101,7 +101,7 @@ public class AgentsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void pauseWithoutQueuePausesEveryMembershipWithItsOwnInterface() throws Exception {
+    public void whenPausedWithoutQueue_thenEveryMembershipIsPausedWithItsOwnInterface() throws Exception {
         unpauseEverywhere(admin, AGENT);
 
         Http.Response paused = admin.json("POST", AGENTS + AGENT + "/pause", "{\"reason\":\"Lunch\"}");
@@ -121,7 +121,7 @@ public class AgentsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void unpauseWithoutQueueUnpausesEveryQueue() throws Exception {
+    public void whenUnpausedWithoutQueue_thenEveryQueueIsUnpaused() throws Exception {
         assertEquals(200, admin.json("POST", AGENTS + AGENT + "/pause", "{\"reason\":\"Lunch\"}").status());
         assertTrue(memberOf(admin, "282", AGENT).get("paused").asBoolean());
         server.reset();
@@ -142,7 +142,7 @@ public class AgentsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void anExtensionThatIsNoQueuesMemberIs404SayingSo() {
+    public void whenExtensionIsNoQueuesMember_then404SayingSo() {
         Http.Response none = admin.json("POST", AGENTS + NOT_AN_AGENT + "/pause", "{\"reason\":\"x\"}");
         assertEquals(none.toString(), 404, none.status());
         ContainerIT.assertProblem(none, 404);
@@ -157,7 +157,7 @@ public class AgentsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void theQueueListShowsThePausedMemberAndWhy() {
+    public void whenMemberPaused_thenTheQueueListShowsItAndWhy() {
         assertEquals(200, admin.json("POST", AGENTS + AGENT + "/pause",
                 "{\"queue\":\"282\",\"reason\":\"Training\"}").status());
 
@@ -175,7 +175,7 @@ public class AgentsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void asterisksRefusalIs502WithItsMessage() {
+    public void whenAsteriskRefuses_then502WithItsMessage() {
         server.fail("QueuePause", "Interface not found");
         Http.Response refused = admin.json("POST", AGENTS + AGENT + "/pause", "{\"queue\":\"281\"}");
         assertEquals(refused.toString(), 502, refused.status());
@@ -184,7 +184,7 @@ public class AgentsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void unknownExtensionIs404AndNothingReachesAsterisk() {
+    public void whenExtensionIsUnknown_then404AndNothingReachesAsterisk() {
         server.reset(); // forgets the QueueStatus of the set-up
         Http.Response missing = admin.json("POST", AGENTS + "98765/pause", "{\"reason\":\"x\"}");
         assertEquals(missing.toString(), 404, missing.status());
@@ -196,7 +196,7 @@ public class AgentsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void malformedExtensionsAre400() {
+    public void whenExtensionIsMalformed_then400() {
         for (String bad : new String[] {"abc", AGENT + "-", AGENT + ",403", "-DEVEL", AGENT + "-1x", AGENT + "%20x"}) {
             Http.Response refused = admin.json("POST", AGENTS + bad + "/pause", "{}");
             assertEquals(bad + ": " + refused, 400, refused.status());
@@ -206,7 +206,7 @@ public class AgentsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void invalidBodiesAre422NamingEveryField() {
+    public void whenBodyIsInvalid_then422NamingEveryField() {
         Http.Response invalid = admin.json("POST", AGENTS + AGENT + "/pause",
                 "{\"queue\":\"281;x\",\"reason\":\"a\\r\\nAction: Originate\"}");
 
@@ -222,7 +222,7 @@ public class AgentsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void tenantsPauseAndSeeOnlyTheirOwnAgents() throws Exception {
+    public void whenTenantPausesOrLists_thenOnlyItsOwnAgents() throws Exception {
         String adminToken = Logins.adminToken(http);
         String code = Logins.tenant(http, adminToken, 60_000, 69_999);
         Http tenant = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"agents\",\"tenant\":\"" + code + "\"}"));
@@ -254,7 +254,7 @@ public class AgentsIT extends DialplaneTestSupport {
 
     /** The seed's AGENT example: {@code action=PAUSE&queue=281&extension=104-DEVEL&pausereason=Breakfast}. */
     @Test
-    public void mirtasAgentPauseOfExtensionDashTenant() throws Exception {
+    public void whenMirtaPausesExtensionDashTenant_thenThatTenantsAgentIsPaused() throws Exception {
         String adminToken = Logins.adminToken(http);
         String code = Logins.tenant(http, adminToken, 100, 109);
         Http tenant = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"mirta\",\"tenant\":\"" + code + "\"}"));
@@ -281,7 +281,7 @@ public class AgentsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void withoutAmiEveryCallIs503AtOnce() throws Exception {
+    public void whenAmiIsDown_thenEveryCallIs503AtOnce() throws Exception {
         server.suspend();
         await("AMI is down", () -> admin.get(QUEUES).status() == 503);
 
@@ -298,7 +298,7 @@ public class AgentsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void theAgentsAreDocumented() {
+    public void whenOpenApiRead_thenTheAgentsAreDocumented() {
         JsonNode paths = http.get("/pbxapi/openapi.json").json().get("paths");
         assertTrue(paths.toString(), paths.has(QUEUES) && paths.has("/pbxapi/agents/{extension}/pause")
                 && paths.has("/pbxapi/agents/{extension}/unpause"));

@@ -61,7 +61,7 @@ public class AmiIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void logsInWithAnMd5Challenge() throws Exception {
+    public void whenConnected_thenLoggedInByMd5Challenge() throws Exception {
         server.dropConnections(); // a login recorded after reset()
         await("reconnected", () -> checks.connected() && !server.actions("Login").isEmpty());
         AmiMessage login = server.actions("Login").get(0);
@@ -71,23 +71,23 @@ public class AmiIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void actionGetsItsResponse() {
+    public void whenActionSent_thenItGetsItsResponse() {
         checks.pingIsAnswered();
     }
 
     @Test
-    public void eventListActionCollectsTypedEvents() {
+    public void whenEventListActionSent_thenItCollectsTypedEvents() {
         server.pbx().addChannel("SIP/300-00000009", "300", "400");
         checks.eventListCollectsTypedEvents("SIP/300-00000009");
     }
 
     @Test
-    public void eventsArriveTypedInsideOsgi() {
+    public void whenEventEmitted_thenItArrivesTypedInsideOsgi() {
         checks.emittedEventArrives(server);
     }
 
     @Test
-    public void reconnectsAfterTheServerDropsTheConnection() {
+    public void whenServerDropsTheConnection_thenTheClientReconnects() {
         int logins = server.loginCount();
         server.dropConnections();
         await("logged in again", () -> server.loginCount() > logins);
@@ -96,7 +96,7 @@ public class AmiIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void whileAsteriskIsDownCallsFailFastWith503() throws Exception {
+    public void whenAsteriskIsDown_thenCallsFailFastWith503() throws Exception {
         server.suspend();
         await("health shows AMI disconnected", () -> "disconnected".equals(amiHealth()));
         checks.callFailsFastWith503();

@@ -38,7 +38,7 @@ public class ApiKeysIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void readWriteKeyMayWriteAndReadOnlyKeyMayOnlyRead() {
+    public void whenKeyIsReadOnly_thenItMayOnlyReadWhileAReadWriteKeyMayWrite() {
         String readWrite = createKey(admin, "{\"name\":\"rw\"}").get("key").asText();
         String readOnly = createKey(admin, "{\"name\":\"ro\",\"read_only\":true}").get("key").asText();
 
@@ -51,7 +51,7 @@ public class ApiKeysIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void keyIsAcceptedAsQueryParameterHeaderOrBearer() {
+    public void whenKeySentAsQueryParameterHeaderOrBearer_thenAccepted() {
         String key = createKey(admin, "{\"name\":\"three ways\",\"read_only\":true}").get("key").asText();
 
         assertEquals(200, http.get(KEYS + "?key=" + key).status());
@@ -60,7 +60,7 @@ public class ApiKeysIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void keyIsShownOnceAndNeverListed() {
+    public void whenKeyCreated_thenItIsShownOnceAndNeverListed() {
         JsonNode created = createKey(admin, "{\"name\":\"shown once\"}");
         String key = created.get("key").asText();
         String id = created.get("id").asText();
@@ -78,7 +78,7 @@ public class ApiKeysIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void tenantKeySeesAndMakesOnlyItsTenantsKeys() {
+    public void whenTenantKeyListsOrCreatesKeys_thenOnlyItsTenantsKeys() {
         String a = createTenant();
         String b = createTenant();
         String keyA = createKey(admin, "{\"name\":\"a\",\"tenant\":\"" + a + "\"}").get("key").asText();
@@ -101,7 +101,7 @@ public class ApiKeysIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void tenantKeyCannotReachGlobalOnlyResources() {
+    public void whenTenantKeyAsksForGlobalOnlyResources_then403() {
         String tenant = createTenant();
         String key = createKey(admin, "{\"name\":\"t\",\"tenant\":\"" + tenant + "\"}").get("key").asText();
 
@@ -112,7 +112,7 @@ public class ApiKeysIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void revokedKeyIsRefusedAtOnce() {
+    public void whenKeyRevoked_thenItIsRefusedAtOnce() {
         JsonNode created = createKey(admin, "{\"name\":\"to revoke\"}");
         String key = created.get("key").asText();
         assertEquals(200, http.send("GET", KEYS, null, Logins.bearer(key)).status());
@@ -129,7 +129,7 @@ public class ApiKeysIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void unknownOrMalformedKeyAnswers401() {
+    public void whenKeyIsUnknownOrMalformed_then401() {
         String key = createKey(admin, "{\"name\":\"real\"}").get("key").asText();
         String wrongSecret = key.substring(0, key.length() - 2) + (key.endsWith("AA") ? "BB" : "AA");
 
@@ -139,7 +139,7 @@ public class ApiKeysIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void keysOfADisabledTenantAreRefused() {
+    public void whenTenantDisabled_thenItsKeysAreRefused() {
         String tenant = createTenant();
         String key = createKey(admin, "{\"name\":\"t\",\"tenant\":\"" + tenant + "\"}").get("key").asText();
         assertEquals(200, http.send("GET", KEYS, null, Logins.bearer(key)).status());
@@ -150,7 +150,7 @@ public class ApiKeysIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void tenantsAreCreatedReadUpdatedAndDeletedWhenEmpty() {
+    public void whenTenantsManaged_thenCreatedReadUpdatedAndDeletedWhenEmpty() {
         String code = uniqueCode();
         Http.Response created = post(admin, TENANTS,
                 "{\"code\":\"" + code + "\",\"name\":\"Acme\",\"range_start\":5000,\"range_end\":5099}");
@@ -175,7 +175,7 @@ public class ApiKeysIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void tenantWithKeysOrTheDefaultTenantIsNotDeleted() {
+    public void whenTenantHasKeysOrIsTheDefault_thenItIsNotDeleted() {
         String tenant = createTenant();
         createKey(admin, "{\"name\":\"keeps it\",\"tenant\":\"" + tenant + "\"}");
 
@@ -184,7 +184,7 @@ public class ApiKeysIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void invalidTenantsAnswer422WithTheFields() {
+    public void whenTenantIsInvalid_then422WithTheFields() {
         Http.Response response = post(admin, TENANTS,
                 "{\"code\":\"1bad code\",\"range_start\":10,\"range_end\":5}");
 

@@ -43,7 +43,7 @@ public class ApplyChangesIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void hundredRequestsInABurstRunTheCommandOnce() throws Exception {
+    public void whenHundredRequestsComeInABurst_thenTheCommandRunsOnce() throws Exception {
         Files.deleteIfExists(FAIL);
         long runsBefore = runs();
         long linesBefore = lines();
@@ -59,7 +59,7 @@ public class ApplyChangesIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void aFailingCommandIsVisibleInTheStatus() throws Exception {
+    public void whenCommandFails_thenTheFailureIsVisibleInTheStatus() throws Exception {
         Files.writeString(FAIL, "x");
         try {
             long runsBefore = runs();

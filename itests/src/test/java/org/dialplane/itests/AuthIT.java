@@ -36,7 +36,7 @@ public class AuthIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void loginWithFormAnswersABearerTokenPair() {
+    public void whenLoggedInWithAForm_thenABearerTokenPair() {
         Http.Response response = Logins.login(http, "admin", Logins.ADMIN_PASSWORD);
 
         assertEquals(response.toString(), 200, response.status());
@@ -48,7 +48,7 @@ public class AuthIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void loginWithJsonAnswersATokenPair() {
+    public void whenLoggedInWithJson_thenATokenPair() {
         Http.Response response = http.send("POST", "/pbxapi/authenticate",
                 "{\"user\":\"admin\",\"password\":\"" + Logins.ADMIN_PASSWORD + "\"}",
                 Map.of("Content-Type", "application/json"));
@@ -58,7 +58,7 @@ public class AuthIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void wrongPasswordAnswers401ProblemJson() {
+    public void whenPasswordIsWrong_then401ProblemJson() {
         Http.Response response = Logins.login(http, "admin", "not-the-password");
 
         assertEquals(401, response.status());
@@ -67,7 +67,7 @@ public class AuthIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void requestWithoutCredentialsAnswers401WithAChallenge() {
+    public void whenRequestHasNoCredentials_then401WithAChallenge() {
         Http.Response response = http.get(BUNDLES);
 
         assertEquals(401, response.status());
@@ -77,7 +77,7 @@ public class AuthIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void accessTokenOpensTheBundleList() {
+    public void whenAccessTokenSent_thenTheBundleListOpens() {
         Http.Response response = http.send("GET", BUNDLES, null, Logins.bearer(Logins.adminToken(http)));
 
         assertEquals(response.toString(), 200, response.status());
@@ -85,7 +85,7 @@ public class AuthIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void expiredAccessTokenAnswers401SayingExpired() {
+    public void whenAccessTokenExpired_then401SayingExpired() {
         String token = Logins.adminToken(http);
         Map<String, String> auth = Logins.bearer(token);
         assertEquals(200, http.send("GET", BUNDLES, null, auth).status());
@@ -100,7 +100,7 @@ public class AuthIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void refreshTokenIsRotatedAndItsReuseRevokesTheSession() {
+    public void whenRefreshTokenRenewed_thenRotatedAndItsReuseRevokesTheSession() {
         String first = Logins.adminTokens(http).get("refresh_token").asText();
 
         Http.Response renewed = http.get(RENEW + "?refresh_token=" + first);
@@ -117,7 +117,7 @@ public class AuthIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void refreshTokenMayBeRenewedByPost() {
+    public void whenRefreshTokenPosted_thenRenewed() {
         String refresh = Logins.adminTokens(http).get("refresh_token").asText();
 
         Http.Response renewed = http.send("POST", RENEW, "refresh_token=" + refresh,
@@ -128,7 +128,7 @@ public class AuthIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void refreshTokenIsNotAcceptedAsAccessToken() {
+    public void whenRefreshTokenUsedAsAccessToken_thenNotAccepted() {
         String refresh = Logins.adminTokens(http).get("refresh_token").asText();
 
         Http.Response response = http.send("GET", BUNDLES, null, Logins.bearer(refresh));
@@ -138,7 +138,7 @@ public class AuthIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void accessTokenIsNotAcceptedAsRefreshToken() {
+    public void whenAccessTokenUsedAsRefreshToken_thenNotAccepted() {
         String access = Logins.adminToken(http);
 
         Http.Response response = http.get(RENEW + "?refresh_token=" + access);
@@ -148,7 +148,7 @@ public class AuthIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void tamperedTokenIsRejected() {
+    public void whenTokenIsTampered_thenRejected() {
         String token = Logins.adminToken(http);
         String[] parts = token.split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
@@ -162,7 +162,7 @@ public class AuthIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void unsignedTokenWithAlgNoneIsRejected() {
+    public void whenTokenIsUnsignedWithAlgNone_thenRejected() {
         String claims = Logins.adminToken(http).split("\\.")[1];
         String unsigned = base64("{\"alg\":\"none\",\"typ\":\"at+jwt\"}") + "." + claims + ".";
 
@@ -173,7 +173,7 @@ public class AuthIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void logoutRevokesTheSession() {
+    public void whenLoggedOut_thenTheSessionIsRevoked() {
         String refresh = Logins.adminTokens(http).get("refresh_token").asText();
 
         Http.Response logout = http.send("POST", "/pbxapi/authenticate/logout?refresh_token=" + refresh, null,
@@ -184,7 +184,7 @@ public class AuthIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void repeatedFailedLoginsFromOneClientAreThrottled() throws IOException {
+    public void whenOneClientFailsToLogInRepeatedly_thenThrottled() throws IOException {
         // From 127.0.0.2, so that this client's lockout leaves the other tests' logins (from 127.0.0.1) alone.
         for (int i = 0; i < 4; i++) {
             assertEquals(401, loginFrom("127.0.0.2", "wrong-" + i).status());

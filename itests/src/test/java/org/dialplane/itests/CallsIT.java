@@ -58,7 +58,7 @@ public class CallsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void originateIsAcceptedThenAnswered() throws Exception {
+    public void whenOriginateSent_thenAcceptedThenAnswered() throws Exception {
         Http.Response accepted = admin.json("POST", CALLS,
                 "{\"source\":\"402\",\"dest\":\"9922323232\",\"account\":\"402-DEVEL\",\"timeout\":20}");
 
@@ -86,7 +86,7 @@ public class CallsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void variablesReachTheDialplanWithTheTenantPrefix() throws Exception {
+    public void whenVariablesSent_thenTheyReachTheDialplanWithTheTenantPrefix() throws Exception {
         Http.Response accepted = admin.json("POST", CALLS,
                 "{\"source\":\"402\",\"dest\":\"9922323232\",\"variables\":{\"callid\":\"453131\",\"n\":7}}");
 
@@ -96,14 +96,14 @@ public class CallsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void outcomesOfFailedOriginates() throws Exception {
+    public void whenOriginateFails_thenTheOutcomeSaysWhy() throws Exception {
         assertEquals("busy", outcomeWhenAsteriskReports("Failure", 5));
         assertEquals("no answer", outcomeWhenAsteriskReports("Failure", 3));
         assertEquals("failed", outcomeWhenAsteriskReports("Failure", 0));
     }
 
     @Test
-    public void originateRefusedByAsteriskIs502AndForgotten() {
+    public void whenAsteriskRefusesTheOriginate_then502AndForgotten() {
         server.fail("Originate", "Originate failed");
         Http.Response refused = admin.json("POST", CALLS, "{\"source\":\"402\",\"dest\":\"100\"}");
         assertEquals(refused.toString(), 502, refused.status());
@@ -112,7 +112,7 @@ public class CallsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void unknownSourceExtensionIs404() {
+    public void whenSourceExtensionIsUnknown_then404() {
         Http.Response missing = admin.json("POST", CALLS, "{\"source\":\"9999\",\"dest\":\"100\"}");
         assertEquals(missing.toString(), 404, missing.status());
         ContainerIT.assertProblem(missing, 404);
@@ -121,7 +121,7 @@ public class CallsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void invalidRequestsAre422NamingEveryField() {
+    public void whenRequestIsInvalid_then422NamingEveryField() {
         Http.Response invalid = admin.json("POST", CALLS, "{\"source\":\"40a\",\"dest\":\"100;Dial(x)\","
                 + "\"timeout\":301,\"account\":\"a b\",\"callerid\":\"x\\r\\ny\","
                 + "\"variables\":{\"bad name\":\"1\",\"ok\":\"a,AMPUSER=1\",\"line\":\"a\\nb\"}}");
@@ -141,7 +141,7 @@ public class CallsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void hangupEndsTheCallsChannel() throws Exception {
+    public void whenCallDeleted_thenItsChannelIsHungUp() throws Exception {
         String channel = "SIP/402-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 24));
         server.pbx().addChannel(channel, SOURCE, "555");
         server.on("Originate", action -> List.of(AmiMessage.success(action, "Originate successfully queued"),
@@ -161,7 +161,7 @@ public class CallsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void liveChannelsAndCounts() {
+    public void whenLiveCallsListedOrCounted_thenChannelsAndCallsAreShown() {
         Map<String, String> a = server.pbx().addChannel("SIP/402-00000a01", SOURCE, "403");
         Map<String, String> b = server.pbx().addChannel("SIP/403-00000a02", "403", "402");
         b.put("Linkedid", a.get("Uniqueid")); // the two legs of one call
@@ -179,7 +179,7 @@ public class CallsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void tenantsUseAndSeeOnlyTheirOwnExtensionsAndCalls() throws Exception {
+    public void whenTenantCalls_thenItUsesAndSeesOnlyItsOwnExtensionsAndCalls() throws Exception {
         String adminToken = Logins.adminToken(http);
         String code = Logins.tenant(http, adminToken, 60_000, 69_999);
         Http tenant = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"calls\",\"tenant\":\"" + code + "\"}"));
@@ -206,7 +206,7 @@ public class CallsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void withoutAmiEveryCallIs503AtOnceAndRecoversAfterwards() throws Exception {
+    public void whenAmiIsDown_thenEveryCallIs503AtOnceAndRecoversAfterwards() throws Exception {
         String id = admin.json("POST", CALLS, "{\"source\":\"402\",\"dest\":\"100\"}").json().get("id").asText();
         server.suspend();
         await("AMI is down", () -> admin.get(CALLS + "/count").status() == 503);
@@ -228,7 +228,7 @@ public class CallsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void theCallsAreDocumented() {
+    public void whenOpenApiRead_thenTheCallsAreDocumented() {
         JsonNode paths = http.get("/pbxapi/openapi.json").json().get("paths");
         assertTrue(paths.toString(), paths.has(CALLS) && paths.has(CALLS + "/count") && paths.has(CALLS + "/{id}"));
     }

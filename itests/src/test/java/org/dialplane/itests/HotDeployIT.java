@@ -23,7 +23,7 @@ public class HotDeployIT extends DialplaneTestSupport {
     private static final Duration PROMPTLY = Duration.ofSeconds(2);
 
     @Test
-    public void bundleLifecycleAddsAndRemovesTheEndpoint() throws Exception {
+    public void whenBundleStartedStoppedOrUninstalled_thenTheEndpointIsAddedAndRemoved() throws Exception {
         assertEquals(404, http.get(HELLO).status());
         Bundle vendor;
         try (InputStream jar = Files.newInputStream(testBundle("org.dialplane.example.vendor"))) {
@@ -48,7 +48,7 @@ public class HotDeployIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void jarDroppedInDeployIsServedAndRemovedWithIt() throws Exception {
+    public void whenJarDroppedInDeploy_thenServedAndRemovedWithIt() throws Exception {
         Path deploy = Path.of(context.getProperty("felix.fileinstall.dir"));
         Path dropped = deploy.resolve("example-vendor.jar");
         assertEquals(404, http.get(HELLO).status());

@@ -51,7 +51,7 @@ public class ManagerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void originateToTheDialplanReachesAsterisk() throws Exception {
+    public void whenOriginateToTheDialplanSent_thenItReachesAsterisk() throws Exception {
         Http.Response sent = admin.json("POST", MANAGER + "originate", "{\"channel\":\"SIP/402\","
                 + "\"Context\":\"from-internal\",\"Exten\":\"*43\",\"CallerID\":\"Echo <402>\",\"Async\":true,"
                 + "\"Variable\":{\"TEST\":\"1\"}}");
@@ -70,7 +70,7 @@ public class ManagerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void originateWithAnApplicationIs403AndNothingIsSent() {
+    public void whenOriginateHasAnApplication_then403AndNothingIsSent() {
         for (String body : List.of(
                 "{\"Channel\":\"Local/1@from-internal\",\"Application\":\"System\",\"Data\":\"touch /tmp/pwned\"}",
                 "{\"Channel\":\"SIP/402\",\"Context\":\"from-internal\",\"Exten\":\"1\",\"application\":\"System\"}",
@@ -89,7 +89,7 @@ public class ManagerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void otherActionsAre404AndNothingIsSent() {
+    public void whenActionIsNotAllowed_then404AndNothingIsSent() {
         for (String name : List.of("Command", "UpdateConfig", "GetConfig", "Login", "DBDelTree", "x")) {
             Http.Response unknown = admin.json("POST", MANAGER + name, "{\"Command\":\"core stop now\"}");
             assertEquals(unknown.toString(), 404, unknown.status());
@@ -102,7 +102,7 @@ public class ManagerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void unknownFieldsAre422NamingThem() {
+    public void whenFieldsAreUnknown_then422NamingThem() {
         Http.Response invalid = admin.json("POST", MANAGER + "hangup",
                 "{\"Channel\":\"SIP/402-0001\",\"Bogus\":1,\"Other\":\"x\"}");
         assertEquals(invalid.toString(), 422, invalid.status());
@@ -115,7 +115,7 @@ public class ManagerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void astDbIsLimitedToUserFeatureFamilies() throws Exception {
+    public void whenAstDbActionSent_thenLimitedToUserFeatureFamilies() throws Exception {
         Http.Response forbidden = admin.json("POST", MANAGER + "dbput",
                 "{\"Family\":\"SIP\",\"Key\":\"Registry/402\",\"Val\":\"x\"}");
         assertEquals(forbidden.toString(), 403, forbidden.status());
@@ -135,7 +135,7 @@ public class ManagerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void crLfInAValueDoesNotInjectAHeaderLine() throws Exception {
+    public void whenValueHasCrLf_thenNoHeaderLineIsInjected() throws Exception {
         Http.Response sent = admin.json("POST", MANAGER + "dbput", "{\"Family\":\"DND\",\"Key\":\"402\","
                 + "\"Val\":\"YES\\r\\nAction: Command\\r\\nCommand: core stop now\"}");
 
@@ -150,7 +150,7 @@ public class ManagerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void queuePauseAndUnpauseReachAsterisk() throws Exception {
+    public void whenQueuePauseOrUnpauseSent_thenItReachesAsterisk() throws Exception {
         Http.Response paused = admin.json("POST", MANAGER + "queuepause",
                 "{\"Interface\":\"SIP/402\",\"Queue\":\"281\",\"Reason\":\"Lunch\"}");
         assertEquals(paused.toString(), 200, paused.status());
@@ -169,7 +169,7 @@ public class ManagerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void asterisksErrorIs502WithItsMessage() {
+    public void whenAsteriskAnswersAnError_then502WithItsMessage() {
         Http.Response refused = admin.json("POST", MANAGER + "hangup", "{\"Channel\":\"SIP/999-0001\"}");
         assertEquals(refused.toString(), 502, refused.status());
         ContainerIT.assertProblem(refused, 502);
@@ -177,7 +177,7 @@ public class ManagerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void tenantsAndReadOnlyKeysAre403AndNothingIsSent() {
+    public void whenCallerIsATenantOrReadOnlyKey_then403AndNothingIsSent() {
         String token = Logins.adminToken(http);
         String tenant = Logins.tenant(http, token, 76000, 76099);
         Http tenantKey = http.bearer(Logins.apiKey(http, token,
@@ -197,7 +197,7 @@ public class ManagerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void withoutAmiItIs503AtOnce() throws Exception {
+    public void whenAmiIsDown_then503AtOnce() throws Exception {
         server.suspend();
         try {
             await("AMI is down", () -> admin.json("POST", MANAGER + "reload", "{}").status() == 503);

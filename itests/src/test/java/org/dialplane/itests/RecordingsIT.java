@@ -71,7 +71,7 @@ public class RecordingsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void wholeRecording_is200WithTheFileAndAudioHeaders() throws Exception {
+    public void whenWholeRecordingAsked_then200WithTheFileAndAudioHeaders() throws Exception {
         String id = nextId();
         byte[] wav = wav(8000);
         String name = "out-402-9922323232-20171104-134516-" + id + ".wav";
@@ -95,7 +95,7 @@ public class RecordingsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void range_is206WithExactlyThoseBytes() throws Exception {
+    public void whenRangeAsked_then206WithExactlyThoseBytes() throws Exception {
         String id = nextId();
         byte[] wav = wav(8000);
         write(monitor.resolve(DAY).resolve(id + ".wav"), wav);
@@ -127,7 +127,7 @@ public class RecordingsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void aCallIsFoundByLinkedid_theRowOfThatUniqueidFirst_thenTheEarliest() throws Exception {
+    public void whenCallFoundByLinkedid_thenTheRowOfThatUniqueidFirstThenTheEarliest() throws Exception {
         String linkedid = nextId();
         String second = nextId();
         String third = nextId();
@@ -151,7 +151,7 @@ public class RecordingsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void olderLayouts_anAbsolutePathOrANameInMonitor() throws Exception {
+    public void whenOlderLayoutUsed_thenAnAbsolutePathOrANameInMonitorIsServed() throws Exception {
         String absolute = nextId();
         Path file = write(monitor.resolve("2015/01/02/absolute-" + absolute + ".WAV"), bytes("wav49"));
         insertCdr(absolute, absolute, "402", "100", file.toString(), CALLDATE);
@@ -187,7 +187,7 @@ public class RecordingsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void noRecording_is404Problem() throws Exception {
+    public void whenNoRecording_then404Problem() throws Exception {
         assertNotFound(nextId());
 
         String withoutFile = nextId();
@@ -205,7 +205,7 @@ public class RecordingsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void pathsOutOfTheMonitorFolder_are404() throws Exception {
+    public void whenPathLeadsOutOfTheMonitorFolder_then404() throws Exception {
         Path spool = monitor.getParent();
         write(spool.resolve("secret.wav"), bytes("secret"));
         write(spool.resolve("outside/" + DAY + "/escape.wav"), bytes("secret"));
@@ -224,7 +224,7 @@ public class RecordingsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void aTenantHearsOnlyTheCallsOfItsExtensions() throws Exception {
+    public void whenTenantDownloads_thenItHearsOnlyTheCallsOfItsExtensions() throws Exception {
         String code = Logins.tenant(http, adminToken, 70_000, 79_999);
         String key = Logins.apiKey(http, adminToken, "{\"name\":\"recordings\",\"tenant\":\"" + code + "\"}");
         String otherCode = Logins.tenant(http, adminToken, 80_000, 89_999);
@@ -255,7 +255,7 @@ public class RecordingsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void badIds_are400Problems_andNoCredentials401() {
+    public void whenIdIsBadOrCredentialsMissing_then400ProblemOr401() {
         for (String id : new String[] {"a%20b", "a,b", "x%3Bdrop", "%C3%A9t%C3%A9"}) {
             Http.Response bad = admin.get("/pbxapi/calls/" + id + "/recording");
             assertEquals(id + ": " + bad, 400, bad.status());
@@ -270,7 +270,7 @@ public class RecordingsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void recordingsNeedNoAmi_andAreDocumented() throws Exception {
+    public void whenAmiIsDown_thenRecordingsAreServedAndDocumented() throws Exception {
         String id = nextId();
         write(monitor.resolve(DAY).resolve(id + ".mp3"), bytes("mp3"));
         insertCdr(id, id, "402", "100", id + ".mp3", CALLDATE);

@@ -108,7 +108,7 @@ public class SchemaIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void onTheIssabel2018Dump_productStartsAndLeavesIssabelTablesUntouched() throws SQLException {
+    public void whenRunOnTheIssabel2018Dump_thenItStartsAndLeavesIssabelTablesUntouched() throws SQLException {
         String expected = context.getProperty(BEFORE);
         assumeTrue("SKIPPED: the IssabelPBX 2018 dump (shared/reference/" + DUMP + ") is not available",
                 expected != null);
@@ -138,7 +138,7 @@ public class SchemaIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void healthShowsTheSchemaVersion() {
+    public void whenHealthAsked_thenItShowsTheSchemaVersion() {
         assumeTrue("SKIPPED: the IssabelPBX 2018 dump is not available", context.getProperty(BEFORE) != null);
         await("the database is up", () -> "up".equals(
                 http.get("/pbxapi/system/health").json().path("database").path("state").asText()));

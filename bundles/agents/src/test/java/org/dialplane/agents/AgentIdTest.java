@@ -29,7 +29,7 @@ class AgentIdTest {
     };
 
     @Test
-    void aNumberOrMirtasNumberDashTenant() {
+    void whenIdIsANumberOrMirtasNumberDashTenant_thenItParses() {
         assertEquals(new AgentId("402", null), AgentId.parse("402"));
         assertEquals(new AgentId("104", "DEVEL"), AgentId.parse("104-DEVEL"));
         assertEquals(new AgentId("104", "my-tenant_2"), AgentId.parse("104-my-tenant_2"));
@@ -37,7 +37,7 @@ class AgentIdTest {
     }
 
     @Test
-    void anythingElseIs400() {
+    void whenIdIsAnythingElse_then400() {
         for (String bad : new String[] {"", "abc", "104-", "-DEVEL", "104-2DEVEL", "104,105", "104-DE VEL",
                 "104-DEVEL\r\nAction: Logoff", "104-" + "x".repeat(33), "1".repeat(21)}) {
             ApiException refused = assertThrows(ApiException.class, () -> AgentId.parse(bad), bad);
@@ -47,13 +47,13 @@ class AgentIdTest {
     }
 
     @Test
-    void theCallersOwnCodeIsTheCallersExtension() {
+    void whenCodeIsTheCallersOwn_thenTheExtensionIsTheCallers() {
         assertSame(DEVEL, AgentId.parse("104-DEVEL").scope(DEVEL, TENANTS));
         assertSame(DEVEL, AgentId.parse("104").scope(DEVEL, TENANTS));
     }
 
     @Test
-    void anotherTenantsCodeIs404ForATenant() {
+    void whenTenantNamesAnotherTenantsCode_then404() {
         ApiException other = assertThrows(ApiException.class, () -> AgentId.parse("104-OTHER").scope(DEVEL, TENANTS));
         assertEquals(404, other.problem().status());
         // Codes are compared as stored: devel is not DEVEL.
@@ -62,7 +62,7 @@ class AgentIdTest {
     }
 
     @Test
-    void aGlobalCallerActsForTheNamedTenantOnly() {
+    void whenGlobalCallerNamesATenant_thenItActsForThatTenantOnly() {
         Caller scoped = AgentId.parse("104-DEVEL").scope(ADMIN, TENANTS);
         assertEquals(new Caller("admin", 7, "DEVEL", false, false), scoped);
         assertSame(ADMIN, AgentId.parse("104").scope(ADMIN, TENANTS));

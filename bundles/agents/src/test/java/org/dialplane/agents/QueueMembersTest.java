@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class QueueMembersTest {
     @Test
-    void aTenantSeesQueuesWithItsMembersAndOnlyThem() {
+    void whenTenantListsQueues_thenItSeesQueuesWithItsMembersAndOnlyThem() {
         List<AmiEvent> events = List.of(params("281"), member("281", "SIP/402", "1", "Breakfast"),
                 member("281", "SIP/500", "0", ""), params("282"), member("282", "SIP/500", "0", ""));
 
@@ -30,7 +30,7 @@ class QueueMembersTest {
     }
 
     @Test
-    void membershipsOfAnExtensionUseTheMembersOwnInterface() {
+    void whenMembershipsOfAnExtensionListed_thenEachUsesTheMembersOwnInterface() {
         List<AmiEvent> events = List.of(params("281"), member("281", "Local/402@from-queue/n", "0", ""),
                 member("281", "SIP/4021", "0", ""), params("282"), member("282", "PJSIP/402", "0", ""),
                 member("282", "PJSIP/402", "0", ""), member("283", "Local/500@from-queue/n", "0", ""));

@@ -60,7 +60,7 @@ class QueuePausesTest {
     private final QueuePauses service = new QueuePauses(ami);
 
     @Test
-    void pauseInOneQueueSendsTheMembersOwnInterfaceThere() {
+    void whenPausedInOneQueue_thenTheMembersOwnInterfaceIsSentThere() {
         List<AgentMembership> paused = service.pause("402", true, new PauseRequest("281", "Breakfast"));
 
         assertEquals(List.of(new AgentMembership("402", "281", "Local/402@from-queue/n", true, "Breakfast")), paused);
@@ -74,7 +74,7 @@ class QueuePausesTest {
     }
 
     @Test
-    void withoutAQueueEveryMembershipIsPausedInItsQueue() {
+    void whenPausedWithoutAQueue_thenEveryMembershipIsPausedInItsQueue() {
         List<AgentMembership> unpaused = service.pause("402", false, new PauseRequest(null, null));
 
         assertEquals(2, unpaused.size());
@@ -85,7 +85,7 @@ class QueuePausesTest {
     }
 
     @Test
-    void noMembershipIs404AndNothingIsPaused() {
+    void whenNoMembership_then404AndNothingIsPaused() {
         ApiException none = assertThrows(ApiException.class,
                 () -> service.pause("403", true, new PauseRequest(null, null)));
         assertEquals(404, none.problem().status());
@@ -98,7 +98,7 @@ class QueuePausesTest {
     }
 
     @Test
-    void aRefusalIs502SayingWhatWasAlreadyDone() {
+    void whenAsteriskRefuses_then502SayingWhatWasAlreadyDone() {
         pauseAnswer = action -> "282".equals(field(action, "Queue")) ? answer(false, "Interface not found")
                 : answer(true, "Interface paused successfully");
         ApiException refused = assertThrows(ApiException.class,

@@ -13,7 +13,7 @@ class CallRecordingsTest {
     private static final Set<String> TENANT = Set.of("402", "403");
 
     @Test
-    void aTenantHearsTheCallsOfItsExtensions() {
+    void whenCallIsOfATenantsExtension_thenTheTenantHearsIt() {
         assertTrue(cdr("402", "9922323232", "", "", "", "").visibleTo(TENANT));
         assertTrue(cdr("5551234", "402", "", "", "", "").visibleTo(TENANT));
         assertTrue(cdr("5551234", "600", "402", "", "", "").visibleTo(TENANT));
@@ -24,7 +24,7 @@ class CallRecordingsTest {
     }
 
     @Test
-    void andNotOthers() {
+    void whenCallIsOfOtherExtensions_thenTheTenantDoesNotHearIt() {
         assertFalse(cdr("500", "9922323232", "500", "500-OTHER", "SIP/500-00000001", "SIP/trunk-1").visibleTo(TENANT));
         assertFalse(cdr("", "", "", "", "", "").visibleTo(Set.of("")));
         assertFalse(cdr(null, null, null, null, null, null).visibleTo(TENANT));
@@ -32,7 +32,7 @@ class CallRecordingsTest {
     }
 
     @Test
-    void aGlobalCallerHearsEveryCall() {
+    void whenCallerIsGlobal_thenItHearsEveryCall() {
         assertTrue(cdr("500", "501", "", "", "", "").visibleTo(null));
     }
 

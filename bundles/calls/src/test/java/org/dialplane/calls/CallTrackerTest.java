@@ -18,7 +18,7 @@ class CallTrackerTest {
     private final CallTracker tracker = new CallTracker(Duration.ofHours(1), 3, clock);
 
     @Test
-    void reasonCodesBecomeOutcomes() {
+    void whenOriginateResponseHasAReasonCode_thenItBecomesAnOutcome() {
         assertEquals("answered", TrackedCall.outcome("Success", "4"));
         assertEquals("busy", TrackedCall.outcome("Failure", "5"));
         assertEquals("no answer", TrackedCall.outcome("Failure", "3"));
@@ -29,7 +29,7 @@ class CallTrackerTest {
     }
 
     @Test
-    void originateResponseAndHangupCompleteTheCall() {
+    void whenOriginateResponseAndHangupArrive_thenTheCallIsComplete() {
         tracker.add("c1", 1, "402", "100");
         tracker.onEvent(event("OriginateResponse", "ActionID", "c1", "Response", "Success", "Reason", "4",
                 "Channel", "SIP/402-00000001", "Uniqueid", "17.1"));
@@ -43,21 +43,21 @@ class CallTrackerTest {
     }
 
     @Test
-    void aChannelCreatedUnderTheCallIdIsTheCallsChannel() {
+    void whenChannelCreatedUnderTheCallId_thenItIsTheCallsChannel() {
         tracker.add("c1", 1, "402", "100");
         tracker.onEvent(event("Newchannel", "Channel", "PJSIP/402-00000002", "Uniqueid", "c1"));
         assertEquals("PJSIP/402-00000002", tracker.channelOf("c1", null).orElseThrow()[0]);
     }
 
     @Test
-    void otherTenantsDoNotSeeTheCall() {
+    void whenAnotherTenantLooks_thenItDoesNotSeeTheCall() {
         tracker.add("c1", 1, "402", "100");
         assertTrue(tracker.find("c1", 2L).isEmpty());
         assertTrue(tracker.find("c1", null).isPresent());
     }
 
     @Test
-    void callsExpireAndTheOldestGoBeyondCapacity() {
+    void whenBeyondCapacityOrExpired_thenTheOldestCallsAreDropped() {
         tracker.add("c1", 1, "402", "100");
         clock.advance(Duration.ofMinutes(30));
         tracker.add("c2", 1, "402", "100");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class LiveChannelsTest {
     @Test
-    void channelsSharingALinkedidAreOneCall() {
+    void whenChannelsShareALinkedid_thenTheyAreOneCall() {
         AmiEvent a = new AmiEvent("CoreShowChannel", Map.of("Uniqueid", "1.1", "Linkedid", "1.1"));
         AmiEvent b = new AmiEvent("CoreShowChannel", Map.of("Uniqueid", "1.2", "Linkedid", "1.1"));
         AmiEvent c = new AmiEvent("CoreShowChannel", Map.of("Uniqueid", "2.1"));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ManagerActionsTest {
 
     @Test
-    void onlyAllowListedActionsAreFoundInAnyCase() {
+    void whenActionLookedUpInAnyCase_thenOnlyAllowListedOnesAreFound() {
         assertTrue(ManagerActions.find("ORIGINATE").isPresent());
         assertTrue(ManagerActions.find("QueueUnpause").isPresent());
         for (String refused : List.of("Command", "UpdateConfig", "GetConfig", "DBDelTree", "", "originate2")) {
@@ -25,7 +25,7 @@ class ManagerActionsTest {
     }
 
     @Test
-    void applicationAndDataAre403BeforeAnythingElse() {
+    void whenApplicationOrDataSent_then403BeforeAnythingElse() {
         AllowedAction originate = ManagerActions.find("originate").orElseThrow();
         ApiException refused = assertThrows(ApiException.class, () -> ManagerFields.canonical(
                 JsonBody.of(Map.of("bogus", 1, "application", "System")), originate));
@@ -33,7 +33,7 @@ class ManagerActionsTest {
     }
 
     @Test
-    void fieldNamesTakeTheActionsSpellingAndUnknownOnesAre422() {
+    void whenFieldNamesGiven_thenTheActionsSpellingIsTakenAndUnknownOnesAre422() {
         AllowedAction hangup = ManagerActions.find("hangup").orElseThrow();
         assertEquals(Map.of("Channel", "SIP/1-1"),
                 ManagerFields.canonical(JsonBody.of(Map.of("channel", "SIP/1-1")), hangup));
@@ -44,7 +44,7 @@ class ManagerActionsTest {
     }
 
     @Test
-    void originateSendsADialplanTargetWithPlainVariables() {
+    void whenOriginateBuilt_thenADialplanTargetWithPlainVariablesIsSent() {
         AmiAction action = build("originate", Map.of("Channel", "SIP/100", "Context", "from-internal",
                 "Exten", "200", "Variable", Map.of("A", "1")));
         assertEquals("Originate", action.name());
@@ -58,7 +58,7 @@ class ManagerActionsTest {
     }
 
     @Test
-    void astDbFamiliesAndReloadModulesAreAllowListed() {
+    void whenAstDbFamilyOrReloadModuleIsNotAllowListed_then403() {
         assertEquals("DBPut", build("dbput", Map.of("Family", "DND", "Key", "100", "Val", "YES")).name());
         assertEquals(403, assertThrows(ApiException.class,
                 () -> build("dbdel", Map.of("Family", "SIP", "Key", "x"))).problem().status());
@@ -68,7 +68,7 @@ class ManagerActionsTest {
     }
 
     @Test
-    void getvarRefusesFunctions() {
+    void whenGetvarNamesAFunction_thenRefused() {
         assertInvalid("getvar", Map.of("Variable", "SHELL(id)"));
         assertEquals("Getvar", build("getvar", Map.of("Variable", "CALLERID_NUM_X")).name());
     }

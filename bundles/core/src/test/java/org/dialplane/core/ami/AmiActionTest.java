@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class AmiActionTest {
 
     @Test
-    void crAndLfAreStrippedFromValues() {
+    void whenValueHasCrOrLf_thenTheyAreStripped() {
         AmiAction action = AmiAction.of("Originate").with("Channel", "SIP/100\r\nAction: Hangup\n\r");
         assertEquals("SIP/100Action: Hangup", action.fields().get(0).getValue());
     }
 
     @Test
-    void crAndLfAreStrippedFromVariables() {
+    void whenVariableHasCrOrLf_thenTheyAreStripped() {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("A\r\n", "1\n");
         variables.put("B", "2\r");
@@ -26,14 +26,14 @@ class AmiActionTest {
     }
 
     @Test
-    void namesCannotSmuggleLinesOrSeparators() {
+    void whenNameCarriesLinesOrSeparators_thenTheyCannotBeSmuggled() {
         assertEquals("Channel", AmiAction.of("X").with("\r\nChannel", "a").fields().get(0).getKey());
         assertThrows(IllegalArgumentException.class, () -> AmiAction.of("X").with("Channel: x", "a"));
         assertThrows(IllegalArgumentException.class, () -> AmiAction.of("\r\n"));
     }
 
     @Test
-    void nullValuesAreSkipped() {
+    void whenValueIsNull_thenTheFieldIsSkipped() {
         assertEquals(0, AmiAction.of("Ping").with("Reason", null).fields().size());
     }
 }

@@ -31,21 +31,21 @@ class MonitorFilesTest {
     }
 
     @Test
-    void aBareName_isInTheFolderOfTheCallsDay() throws IOException {
+    void whenNameIsBare_thenItIsInTheFolderOfTheCallsDay() throws IOException {
         Path file = write(monitor.resolve("2017/11/04").resolve(NAME));
         assertEquals(Optional.of(file.toRealPath()), files.find(NAME, CALLDATE));
         assertEquals(Optional.empty(), files.find(NAME, CALLDATE.plusDays(1)));
     }
 
     @Test
-    void aRecordingStartedAfterMidnight_isInTheNextDaysFolder() throws IOException {
+    void whenRecordingStartedAfterMidnight_thenItIsInTheNextDaysFolder() throws IOException {
         Path file = write(monitor.resolve("2017/11/05").resolve(NAME));
         assertEquals(Optional.of(file.toRealPath()), files.find(NAME, LocalDateTime.of(2017, 11, 4, 23, 59, 50)));
         assertEquals(Optional.empty(), files.find(NAME, LocalDateTime.of(2017, 11, 3, 23, 59, 50)));
     }
 
     @Test
-    void olderLayouts_aNameInMonitorOrAnAbsolutePathInIt() throws IOException {
+    void whenOlderLayoutUsed_thenANameInMonitorOrAnAbsolutePathInItIsFound() throws IOException {
         Path flat = write(monitor.resolve("old.wav"));
         assertEquals(Optional.of(flat.toRealPath()), files.find("old.wav", CALLDATE));
         assertEquals(Optional.of(flat.toRealPath()), files.find("old.wav", null));
@@ -55,7 +55,7 @@ class MonitorFilesTest {
     }
 
     @Test
-    void missingBlankOrFolder_isNothing() throws IOException {
+    void whenMissingBlankOrAFolder_thenNothingIsFound() throws IOException {
         Files.createDirectories(monitor.resolve("2017/11/04/folder.wav"));
         assertEquals(Optional.empty(), files.find(NAME, CALLDATE));
         assertEquals(Optional.empty(), files.find("", CALLDATE));
@@ -65,7 +65,7 @@ class MonitorFilesTest {
     }
 
     @Test
-    void aNameThatClimbsOut_isRefusedEvenWhenTheFileIsThere() throws IOException {
+    void whenNameClimbsOut_thenRefusedEvenWhenTheFileIsThere() throws IOException {
         write(spool.resolve("secret.txt"));
         write(monitor.resolve("2017/11/04/inside.wav"));
         write(dir.resolve("passwd"));
@@ -79,7 +79,7 @@ class MonitorFilesTest {
     }
 
     @Test
-    void anAbsolutePathOutsideTheRoot_isRefused() throws IOException {
+    void whenAbsolutePathIsOutsideTheRoot_thenRefused() throws IOException {
         Path outside = write(dir.resolve("elsewhere/" + NAME));
         assertEquals(Optional.empty(), files.find(outside.toString(), CALLDATE));
         assertEquals(Optional.empty(), files.find(spool.resolve("monitor-other/x.wav").toString(), CALLDATE));
@@ -88,7 +88,7 @@ class MonitorFilesTest {
     }
 
     @Test
-    void aSymbolicLinkOutOfTheRoot_isRefused() throws IOException {
+    void whenSymbolicLinkLeadsOutOfTheRoot_thenRefused() throws IOException {
         Path secret = write(dir.resolve("secret.wav"));
         Files.createDirectories(monitor.resolve("2017/11/04"));
         Files.createSymbolicLink(monitor.resolve("2017/11/04").resolve(NAME), secret);
@@ -99,7 +99,7 @@ class MonitorFilesTest {
     }
 
     @Test
-    void aLinkInsideTheRoot_andARootThatIsALink_areFine() throws IOException {
+    void whenLinkStaysInsideTheRootOrTheRootIsALink_thenTheFileIsFound() throws IOException {
         Path real = write(monitor.resolve("archive/real.wav"));
         Files.createSymbolicLink(monitor.resolve("alias.wav"), real);
         assertEquals(Optional.of(real.toRealPath()), files.find("alias.wav", CALLDATE));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SqlFragmentTest {
 
     @Test
-    void where_joinsNonEmptyConditionsWithAnd() {
+    void whenWhereBuilt_thenNonEmptyConditionsAreJoinedWithAnd() {
         SqlFragment tenant = SqlFragment.of("o.tenant_id = ?", 7L);
         SqlFragment search = SqlFragment.of("(name LIKE ? ESCAPE '!')", "%a%");
         SqlFragment where = SqlFragment.where(tenant, SqlFragment.EMPTY, null, search);
@@ -23,13 +23,13 @@ class SqlFragmentTest {
     }
 
     @Test
-    void where_ofNothing_isEmpty() {
+    void whenWhereOfNothing_thenEmpty() {
         assertTrue(SqlFragment.where(SqlFragment.EMPTY).isEmpty());
         assertTrue(SqlFragment.where().isEmpty());
     }
 
     @Test
-    void append_concatenatesTextAndParametersInOrder() {
+    void whenAppended_thenTextAndParametersAreConcatenatedInOrder() {
         SqlFragment sql = SqlFragment.of("SELECT * FROM users WHERE extension = ?", "100")
                 .append(" LIMIT ? OFFSET ?", 10L, 0L)
                 .append(SqlFragment.EMPTY);
@@ -38,12 +38,12 @@ class SqlFragmentTest {
     }
 
     @Test
-    void nullParameters_areKept() {
+    void whenParameterIsNull_thenItIsKept() {
         assertEquals(Arrays.asList("a", null), SqlFragment.of("INSERT INTO t VALUES (?, ?)", "a", null).params());
     }
 
     @Test
-    void bind_setsEveryParameterFromOne() throws Exception {
+    void whenBound_thenEveryParameterIsSetFromOne() throws Exception {
         List<String> calls = new ArrayList<>();
         PreparedStatement statement = (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] { PreparedStatement.class }, (proxy, method, args) -> {

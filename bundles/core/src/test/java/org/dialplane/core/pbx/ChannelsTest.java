@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ChannelsTest {
 
     @Test
-    void theExtensionOfChannelsAndQueueMembers() {
+    void whenChannelOrQueueMemberNamed_thenItsExtensionIsFoundOrNull() {
         assertEquals("402", Channels.extensionOf("SIP/402-0000001a"));
         assertEquals("402", Channels.extensionOf("PJSIP/402"));
         assertEquals("402", Channels.extensionOf("PJSIP/402-00000003"));
@@ -27,7 +27,7 @@ class ChannelsTest {
     }
 
     @Test
-    void aChannelConcernsItsDeviceItsCallerIdAndItsAccount() {
+    void whenExtensionIsDeviceCallerIdOrAccount_thenTheChannelConcernsIt() {
         Set<String> tenant = Set.of("402", "403");
         assertTrue(Channels.concerns(channel("SIP/402-00000001", "999", ""), tenant));
         assertTrue(Channels.concerns(channel("SIP/trunk-00000002", "403", ""), tenant));
@@ -38,7 +38,7 @@ class ChannelsTest {
     }
 
     @Test
-    void theNumbersAChannelMayConcern() {
+    void whenExtensionsOfAChannelAsked_thenTheNumbersItMayConcern() {
         assertEquals(Set.of("402", "0612345678", "403"),
                 Channels.extensionsOf(channel("SIP/402-00000001", "0612345678", "403-DEVEL")));
         assertEquals(Set.of(), Channels.extensionsOf(channel("DAHDI/", "", "")));

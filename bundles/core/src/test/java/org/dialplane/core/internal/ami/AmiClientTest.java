@@ -51,7 +51,7 @@ class AmiClientTest {
     }
 
     @Test
-    void logsInWithAnMd5ChallengeNeverSendingTheSecret() throws Exception {
+    void whenConnected_thenLoggedInByMd5ChallengeWithoutSendingTheSecret() throws Exception {
         AmiMessage login = server.awaitAction("Login", WAIT);
         assertEquals("MD5", login.get("AuthType"));
         assertNotNull(login.get("Key"));
@@ -60,14 +60,14 @@ class AmiClientTest {
     }
 
     @Test
-    void actionGetsItsResponse() {
+    void whenActionSent_thenItGetsItsResponse() {
         AmiResponse pong = client.call(AmiAction.of("Ping"));
         assertTrue(pong.success());
         assertEquals("Pong", pong.get("ping"));
     }
 
     @Test
-    void errorResponseIsAResultNotAFailure() {
+    void whenResponseIsAnError_thenItIsAResultNotAFailure() {
         AmiResponse response = client.call(AmiAction.of("QueuePause").with("Interface", "SIP/999")
                 .with("Paused", "true"));
         assertFalse(response.success());
@@ -75,7 +75,7 @@ class AmiClientTest {
     }
 
     @Test
-    void eventListActionCollectsItsEvents() {
+    void whenEventListActionSent_thenItCollectsItsEvents() {
         server.pbx().addChannel("SIP/100-00000001", "100", "200");
         server.pbx().addChannel("SIP/101-00000002", "101", "201");
         AmiResponse channels = client.call(AmiAction.of("CoreShowChannels").collecting("CoreShowChannelsComplete"));
@@ -88,7 +88,7 @@ class AmiClientTest {
     }
 
     @Test
-    void queueStatusCollectsParamsAndMembers() {
+    void whenQueueStatusSent_thenItCollectsParamsAndMembers() {
         server.pbx().addQueueMember("400", "SIP/100", "Alice");
         AmiResponse status = client.call(AmiAction.of("QueueStatus").collecting("QueueStatusComplete"));
         assertEquals(List.of("QueueParams", "QueueMember"), status.events().stream().map(AmiEvent::name).toList());
@@ -96,7 +96,7 @@ class AmiClientTest {
     }
 
     @Test
-    void asyncOriginateCompletesWithItsOriginateResponse() throws Exception {
+    void whenAsyncOriginateSent_thenItCompletesWithItsOriginateResponse() throws Exception {
         AmiResponse originate = client.call(AmiAction.of("Originate").with("Channel", "SIP/100")
                 .with("Context", "from-internal").with("Exten", "200").with("Priority", 1).with("Async", "true")
                 .withVariables(Map.of("CDR(userfield)", "crm")).collecting("OriginateResponse"));
@@ -106,7 +106,7 @@ class AmiClientTest {
     }
 
     @Test
-    void anActionIdFieldIsTheActionsIdAndComesBackOnItsEvents() throws Exception {
+    void whenActionHasAnActionIdField_thenItIsTheIdAndComesBackOnItsEvents() throws Exception {
         List<AmiEvent> received = new CopyOnWriteArrayList<>();
         try (Ami.Subscription subscription = client.subscribe(received::add)) {
             assertTrue(client.call(AmiAction.of("Originate").with("ActionID", "call-1").with("Channel", "SIP/100")
@@ -120,7 +120,7 @@ class AmiClientTest {
     }
 
     @Test
-    void crLfIsStrippedFromEveryValueSent() throws Exception {
+    void whenAnyValueSentHasCrLf_thenItIsStripped() throws Exception {
         client.call(AmiAction.of("DBPut").with("Family", "dp\r\n").with("Key", "k")
                 .with("Val", "x\r\n\r\nAction: Hangup\r\nChannel: SIP/100"));
         AmiMessage put = server.awaitAction("DBPut", WAIT);
@@ -130,7 +130,7 @@ class AmiClientTest {
     }
 
     @Test
-    void eventsAreDeliveredTyped() throws Exception {
+    void whenEventEmitted_thenItIsDeliveredTyped() throws Exception {
         List<AmiEvent> received = new CopyOnWriteArrayList<>();
         try (Ami.Subscription subscription = client.subscribe(received::add)) {
             server.emit("Hangup", Map.of("Channel", "SIP/100-1", "Uniqueid", "1.1", "Cause", "16"));
@@ -142,7 +142,7 @@ class AmiClientTest {
     }
 
     @Test
-    void slowSubscriberBlocksNeitherOthersNorActions() throws Exception {
+    void whenSubscriberIsSlow_thenItBlocksNeitherOthersNorActions() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<AmiEvent> fast = new CopyOnWriteArrayList<>();
         try (Ami.Subscription slow = client.subscribe(event -> awaitQuietly(release));
@@ -159,7 +159,7 @@ class AmiClientTest {
     }
 
     @Test
-    void reconnectsAfterTheServerDropsTheConnection() throws Exception {
+    void whenServerDropsTheConnection_thenTheClientReconnects() throws Exception {
         server.dropConnections();
         server.awaitLogins(2, WAIT);
         await(client::isConnected, "reconnected");
@@ -167,7 +167,7 @@ class AmiClientTest {
     }
 
     @Test
-    void whileDownActionsFailFastWith503AndRetryAfterThenRecover() throws Exception {
+    void whenServerIsDown_thenActionsFailFastWith503AndRetryAfterThenRecover() throws Exception {
         server.suspend();
         await(() -> !client.isConnected(), "disconnected");
         long start = System.nanoTime();
@@ -182,7 +182,7 @@ class AmiClientTest {
     }
 
     @Test
-    void pendingActionFailsAt503WhenTheConnectionDrops() throws Exception {
+    void whenConnectionDropsWithAnActionPending_thenItFailsWith503() throws Exception {
         server.ignore("Ping");
         CompletableFuture<AmiResponse> pending = client.send(AmiAction.of("Ping"), Duration.ofSeconds(30))
                 .toCompletableFuture();
@@ -193,7 +193,7 @@ class AmiClientTest {
     }
 
     @Test
-    void pendingEventListActionFailsAt503AtOnceWhenTheServerGoesAwayThenRecovers() throws Exception {
+    void whenServerGoesAwayDuringAnEventListAction_then503AtOnceThenRecovers() throws Exception {
         server.ignore("CoreShowChannels");
         CompletableFuture<AmiResponse> pending = client.send(AmiAction.of("CoreShowChannels")
                 .collecting("CoreShowChannelsComplete"), Duration.ofSeconds(30)).toCompletableFuture();
@@ -213,7 +213,7 @@ class AmiClientTest {
     }
 
     @Test
-    void anUnansweredKeepAlivePingDropsAndReconnectsTheConnection() throws Exception {
+    void whenKeepAlivePingUnanswered_thenTheConnectionIsDroppedAndReconnected() throws Exception {
         AmiSettings quickKeepAlive = new AmiSettings(server.host(), server.port(), server.user(), server.secret(),
                 Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(200));
         try (AmiClient watched = new AmiClient(quickKeepAlive, Map.of())) {
@@ -227,7 +227,7 @@ class AmiClientTest {
     }
 
     @Test
-    void unansweredActionTimesOutWith504() {
+    void whenActionUnanswered_thenItTimesOutWith504() {
         server.ignore("Ping");
         ApiException timeout = assertThrows(ApiException.class,
                 () -> client.call(AmiAction.of("Ping"), Duration.ofMillis(300)));
@@ -235,7 +235,7 @@ class AmiClientTest {
     }
 
     @Test
-    void withoutConfigurationActionsFailAtOnceWith503() {
+    void whenNotConfigured_thenActionsFailAtOnceWith503() {
         try (AmiClient none = new AmiClient(settings(""), Map.of())) {
             none.start();
             assertEquals(AmiState.DISABLED, none.state());

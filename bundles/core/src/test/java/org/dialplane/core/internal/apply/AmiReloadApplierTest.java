@@ -18,7 +18,7 @@ class AmiReloadApplierTest {
     }
 
     @Test
-    void withoutACommandChangesAreAppliedByAnAmiReload() throws Exception {
+    void whenNoCommandConfigured_thenChangesAreAppliedByAnAmiReload() throws Exception {
         try (FakeAmiServer server = FakeAmiServer.start();
                 AmiClient ami = new AmiClient(settings(server.host(), server.port()), Map.of())) {
             ami.start();
@@ -34,7 +34,7 @@ class AmiReloadApplierTest {
     }
 
     @Test
-    void withNeitherCommandNorAmiTheApplyIsSkippedVisibly() {
+    void whenNeitherCommandNorAmi_thenTheApplyIsSkippedVisibly() {
         try (AmiClient ami = new AmiClient(settings("", 5038), Map.of())) {
             Applier applier = ApplyChangesComponent.applier(null, ami, Duration.ofSeconds(5));
             assertEquals("none", applier.method());
@@ -43,7 +43,7 @@ class AmiReloadApplierTest {
     }
 
     @Test
-    void anAmiFailureIsAFailedApply() throws Exception {
+    void whenAmiReloadFails_thenTheApplyIsAFailure() throws Exception {
         try (FakeAmiServer server = FakeAmiServer.start();
                 AmiClient ami = new AmiClient(settings(server.host(), server.port()), Map.of())) {
             server.fail("Reload", "Permission denied");

@@ -22,7 +22,7 @@ class ApplySchedulerTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Test
-    void hundredRequestsInABurstCauseOneApply(@TempDir Path dir) throws Exception {
+    void whenHundredRequestsComeInABurst_thenOneApply(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("applied.log");
         String command = "/bin/sh -c 'echo applied >> \"" + log + "\"'";
         try (ApplyScheduler scheduler = new ApplyScheduler(new CommandApplier(command, Duration.ofSeconds(10)),
@@ -41,7 +41,7 @@ class ApplySchedulerTest {
     }
 
     @Test
-    void aSteadyStreamOfRequestsIsAppliedWithinTheMaximumDelay() throws Exception {
+    void whenRequestsComeInASteadyStream_thenAppliedWithinTheMaximumDelay() throws Exception {
         AtomicInteger applies = new AtomicInteger();
         try (ApplyScheduler scheduler = new ApplyScheduler(counting(applies), Duration.ofMillis(300),
                 Duration.ofMillis(600))) {
@@ -55,7 +55,7 @@ class ApplySchedulerTest {
     }
 
     @Test
-    void aFailingCommandIsVisibleInTheStatus() throws Exception {
+    void whenCommandFails_thenTheFailureIsVisibleInTheStatus() throws Exception {
         try (ApplyScheduler scheduler = new ApplyScheduler(
                 new CommandApplier("/bin/sh -c 'echo broken config >&2; exit 3'", Duration.ofSeconds(10)),
                 Duration.ofMillis(50), Duration.ofSeconds(1))) {
@@ -70,7 +70,7 @@ class ApplySchedulerTest {
     }
 
     @Test
-    void aMissingProgramIsAFailureNotACrash() throws Exception {
+    void whenProgramIsMissing_thenAFailureNotACrash() throws Exception {
         try (ApplyScheduler scheduler = new ApplyScheduler(
                 new CommandApplier("/nonexistent/amportal a r", Duration.ofSeconds(10)), Duration.ofMillis(50),
                 Duration.ofSeconds(1))) {
@@ -81,7 +81,7 @@ class ApplySchedulerTest {
     }
 
     @Test
-    void aHangingCommandIsKilledAtItsTimeout() throws Exception {
+    void whenCommandHangs_thenItIsKilledAtItsTimeout() throws Exception {
         try (ApplyScheduler scheduler = new ApplyScheduler(new CommandApplier("sleep 30", Duration.ofMillis(300)),
                 Duration.ofMillis(10), Duration.ofSeconds(1))) {
             scheduler.request("test");
@@ -92,7 +92,7 @@ class ApplySchedulerTest {
     }
 
     @Test
-    void beforeAnyRequestNothingHasRun() {
+    void whenNothingRequested_thenNothingHasRun() {
         try (ApplyScheduler scheduler = new ApplyScheduler(counting(new AtomicInteger()), Duration.ofMillis(10),
                 Duration.ofMillis(10))) {
             ApplyStatus status = scheduler.status();
@@ -103,7 +103,7 @@ class ApplySchedulerTest {
     }
 
     @Test
-    void listenersHearOfEachApplyUntilTheyUnsubscribe() throws Exception {
+    void whenListenerSubscribed_thenItHearsOfEachApplyUntilItUnsubscribes() throws Exception {
         List<ApplyStatus> heard = new CopyOnWriteArrayList<>();
         try (ApplyScheduler scheduler = new ApplyScheduler(counting(new AtomicInteger()), Duration.ofMillis(10),
                 Duration.ofMillis(100))) {

@@ -10,23 +10,23 @@ import org.junit.jupiter.api.Test;
 class CommandLineTest {
 
     @Test
-    void splitsOnWhitespace() {
+    void whenSplit_thenWhitespaceSeparatesArguments() {
         assertEquals(List.of("/usr/sbin/amportal", "a", "r"), CommandLine.split("  /usr/sbin/amportal  a\tr "));
     }
 
     @Test
-    void quotesKeepSpacesAndNothingIsExpanded() {
+    void whenQuoted_thenSpacesAreKeptAndNothingIsExpanded() {
         assertEquals(List.of("sh", "-c", "echo $HOME; rm x", "a b", "it's"),
                 CommandLine.split("sh -c 'echo $HOME; rm x' \"a b\" it\\'s"));
     }
 
     @Test
-    void emptyQuotesAreAnArgument() {
+    void whenQuotesAreEmpty_thenTheyAreAnArgument() {
         assertEquals(List.of("cmd", ""), CommandLine.split("cmd ''"));
     }
 
     @Test
-    void unbalancedQuoteIsRejected() {
+    void whenQuoteIsUnbalanced_thenRejected() {
         assertThrows(IllegalArgumentException.class, () -> CommandLine.split("fwconsole 'reload"));
     }
 }

@@ -52,7 +52,7 @@ class PasswordHashTest {
     }
 
     @Test
-    void productionIterationsFollowOwasp() {
+    void whenDefaultIterationsUsed_thenTheyFollowOwasp() {
         assertTrue(PasswordHash.DEFAULT_ITERATIONS >= 600_000);
     }
 

@@ -36,14 +36,14 @@ class DatabaseSettingsTest {
     }
 
     @Test
-    void serverUrlDropsTheDatabaseAndKeepsOptions() {
+    void whenServerUrlDerived_thenTheDatabaseIsDroppedAndOptionsKept() {
         assertEquals("jdbc:mariadb://h:1/?a=b", DatabaseSettings.serverUrl("jdbc:mariadb://h:1/db?a=b"));
         assertEquals("jdbc:mariadb://h/", DatabaseSettings.serverUrl("jdbc:mariadb://h/db"));
         assertEquals("db", DatabaseSettings.database("jdbc:mariadb://h/db?a=b"));
     }
 
     @Test
-    void toStringHidesThePassword() {
+    void whenPrinted_thenThePasswordIsHidden() {
         DatabaseSettings s = new DatabaseSettings("jdbc:mariadb://h/a", "jdbc:mariadb://h/b", "u", "s3cret");
         assertFalse(s.toString().contains("s3cret"));
     }

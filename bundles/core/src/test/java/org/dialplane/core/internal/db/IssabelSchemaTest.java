@@ -23,7 +23,7 @@ class IssabelSchemaTest {
     }
 
     @Test
-    void asteriskScriptCreatesTheTablesTheProductUsesAndNothingElse() throws IOException {
+    void whenAsteriskScriptRuns_thenItCreatesTheTablesTheProductUsesAndNothingElse() throws IOException {
         List<String> names = createdNames("/db/issabel/asterisk.sql");
         assertTrue(names.containsAll(List.of("users", "devices", "sip", "ringgroups", "queues_config",
                 "queues_details", "trunks", "trunk_dialpatterns", "outbound_routes", "outbound_route_patterns",
@@ -32,7 +32,7 @@ class IssabelSchemaTest {
     }
 
     @Test
-    void cdrScriptCreatesCdrAndQueueLog() throws IOException {
+    void whenCdrScriptRuns_thenItCreatesCdrAndQueueLog() throws IOException {
         assertEquals(List.of("cdr", "queue_log"), createdNames("/db/issabel/asteriskcdrdb.sql"));
     }
 

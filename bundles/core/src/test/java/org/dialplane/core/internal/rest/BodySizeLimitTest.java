@@ -11,18 +11,18 @@ import org.junit.jupiter.api.Test;
 class BodySizeLimitTest {
 
     @Test
-    void limit_defaultsToOneMebibyte() {
+    void whenLimitNotSet_thenItIsOneMebibyte() {
         assertEquals(1048576, BodySizeLimit.parseLimit(null));
         assertEquals(1048576, BodySizeLimit.parseLimit(" "));
     }
 
     @Test
-    void limit_isSettable() {
+    void whenLimitSet_thenItApplies() {
         assertEquals(4096, BodySizeLimit.parseLimit(" 4096 "));
     }
 
     @Test
-    void brokenLimit_failsTheComponentRatherThanLiftingTheLimit() {
+    void whenLimitIsBroken_thenTheComponentFailsRatherThanLiftingIt() {
         assertThrows(IllegalArgumentException.class, () -> BodySizeLimit.parseLimit("1M"));
         assertThrows(IllegalArgumentException.class, () -> BodySizeLimit.parseLimit("0"));
         assertThrows(IllegalArgumentException.class, () -> BodySizeLimit.parseLimit("-5"));
@@ -33,7 +33,7 @@ class BodySizeLimitTest {
     }
 
     @Test
-    void parameterAnnotation_overridesTheLimit() throws Exception {
+    void whenParameterHasMaxBodySize_thenItOverridesTheLimit() throws Exception {
         BodySizeLimit limit = new BodySizeLimit(100);
         Annotation[][] parameters = getClass().getDeclaredMethod("upload", String.class, String.class)
                 .getParameterAnnotations();

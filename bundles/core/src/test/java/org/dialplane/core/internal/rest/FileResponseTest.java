@@ -71,7 +71,7 @@ class FileResponseTest {
     }
 
     @Test
-    void wholeFile_is200WithLengthTypeAndName() {
+    void whenWholeFileAsked_then200WithLengthTypeAndName() {
         Answer answer = get(Map.of());
         assertEquals(200, answer.status());
         assertArrayEquals(CONTENT, answer.bytes());
@@ -84,7 +84,7 @@ class FileResponseTest {
     }
 
     @Test
-    void range_is206WithExactlyThoseBytes() {
+    void whenRangeAsked_then206WithExactlyThoseBytes() {
         Answer answer = get(Map.of("Range", "bytes=10-19"));
         assertEquals(206, answer.status());
         assertEquals("bytes 10-19/150000", answer.header("Content-Range"));
@@ -97,7 +97,7 @@ class FileResponseTest {
     }
 
     @Test
-    void suffixAndOpenRanges_areTheEndOfTheFile() {
+    void whenSuffixOrOpenRangeAsked_thenTheEndOfTheFile() {
         Answer suffix = get(Map.of("Range", "bytes=-500"));
         assertEquals(206, suffix.status());
         assertEquals("bytes 149500-149999/150000", suffix.header("Content-Range"));
@@ -109,7 +109,7 @@ class FileResponseTest {
     }
 
     @Test
-    void rangePastTheEnd_is416ProblemWithTheLength() throws IOException {
+    void whenRangeIsPastTheEnd_then416ProblemWithTheLength() throws IOException {
         Answer answer = get(Map.of("Range", "bytes=150000-"));
         assertEquals(416, answer.status());
         assertEquals("application/problem+json", answer.contentType());
@@ -118,7 +118,7 @@ class FileResponseTest {
     }
 
     @Test
-    void malformedOrMultipleRanges_getTheWholeFile() {
+    void whenRangeIsMalformedOrMultiple_thenTheWholeFile() {
         for (String range : new String[] {"bytes=abc", "bytes=0-9,20-29", "lines=1-2", "bytes=9-0"}) {
             Answer answer = get(Map.of("Range", range));
             assertEquals(200, answer.status(), range);
@@ -127,7 +127,7 @@ class FileResponseTest {
     }
 
     @Test
-    void head_hasTheHeadersOfGetAndNoBody() {
+    void whenHeadSent_thenTheHeadersOfGetAndNoBody() {
         Answer head = jersey.send("HEAD", "files/out-402-1509806457.625.wav", Map.of());
         assertEquals(200, head.status());
         assertEquals(0, head.bytes().length);
@@ -140,7 +140,7 @@ class FileResponseTest {
     }
 
     @Test
-    void ifRange_servesTheRangeOnlyWhileTheFileIsUnchanged() {
+    void whenIfRangeSent_thenTheRangeIsServedOnlyWhileTheFileIsUnchanged() {
         assertEquals(206, get(Map.of("Range", "bytes=0-9", "If-Range", LAST_MODIFIED)).status());
         Answer changed = get(Map.of("Range", "bytes=0-9", "If-Range", "Sat, 04 Nov 2017 13:45:15 GMT"));
         assertEquals(200, changed.status());
@@ -149,7 +149,7 @@ class FileResponseTest {
     }
 
     @Test
-    void ifModifiedSince_theLastModification_is304() {
+    void whenIfModifiedSinceIsTheLastModification_then304() {
         Answer answer = get(Map.of("If-Modified-Since", LAST_MODIFIED));
         assertEquals(304, answer.status());
         assertEquals(0, answer.bytes().length);
@@ -157,7 +157,7 @@ class FileResponseTest {
     }
 
     @Test
-    void anEmptyFile_isAnEmpty200() {
+    void whenFileIsEmpty_thenAnEmpty200() {
         Answer answer = jersey.send("GET", "files/empty.gsm", Map.of());
         assertEquals(200, answer.status());
         assertEquals("0", answer.header("Content-Length"));
@@ -165,7 +165,7 @@ class FileResponseTest {
     }
 
     @Test
-    void missingFileOrFolder_is404Problem() {
+    void whenFileIsMissingOrAFolder_then404Problem() {
         for (String name : new String[] {"nosuch.wav", "folder.wav"}) {
             Answer answer = jersey.send("GET", "files/" + name, Map.of());
             assertEquals(404, answer.status(), name);
@@ -175,7 +175,7 @@ class FileResponseTest {
     }
 
     @Test
-    void contentTypes_followTheExtension() {
+    void whenContentTypeChosen_thenItFollowsTheExtension() {
         assertEquals("audio/wav", FileResponse.contentType("a.wav"));
         assertEquals("audio/x-wav", FileResponse.contentType("a.WAV"));
         assertEquals("audio/mpeg", FileResponse.contentType("a.mp3"));
@@ -186,7 +186,7 @@ class FileResponseTest {
     }
 
     @Test
-    void filenames_cannotBreakTheHeader() {
+    void whenFilenameHasUnsafeCharacters_thenItCannotBreakTheHeader() {
         assertEquals("out-402-1509806457.625.wav", FileResponse.safeFilename("out-402-1509806457.625.wav"));
         assertEquals("a_b__c.wav", FileResponse.safeFilename("a\"b\r\nc.wav"));
         assertEquals("_x_y.wav", FileResponse.safeFilename(".x y.wav"));

@@ -27,7 +27,7 @@ class JsonBodyReaderTest {
     }
 
     @Test
-    void object_keepsTheFieldsSentInOrder() throws Exception {
+    void whenBodyIsAnObject_thenTheFieldsSentAreKeptInOrder() throws Exception {
         JsonBody body = parse("{\"name\":\"Sales\",\"ring_time\":\"120\",\"extension_list\":[\"200\",\"201\"],"
                 + "\"reload\":null}");
         assertEquals(List.of("name", "ring_time", "extension_list", "reload"), List.copyOf(body.names()));
@@ -38,14 +38,14 @@ class JsonBodyReaderTest {
     }
 
     @Test
-    void emptyBody_isEmpty() throws Exception {
+    void whenBodyIsEmpty_thenParsedAsEmpty() throws Exception {
         assertSame(JsonBody.EMPTY, parse(""));
         assertSame(JsonBody.EMPTY, parse("  \n"));
         assertEquals(Map.of(), parse("{}").asMap());
     }
 
     @Test
-    void notAnObject_is400() {
+    void whenBodyIsNotAnObject_then400() {
         for (String text : new String[] { "[]", "\"text\"", "42", "null", "true" }) {
             ApiException e = assertThrows(ApiException.class, () -> parse(text), text);
             assertEquals(400, e.problem().status());
@@ -53,7 +53,7 @@ class JsonBodyReaderTest {
     }
 
     @Test
-    void malformedOrTrailingText_isJacksonsError() {
+    void whenMalformedOrTrailingText_thenJacksonsError() {
         assertThrows(JsonProcessingException.class, () -> parse("{\"name\":"));
         assertThrows(JsonProcessingException.class, () -> parse("{'name':'x'}"));
         assertThrows(JsonProcessingException.class, () -> parse("{} {}"));
@@ -61,7 +61,7 @@ class JsonBodyReaderTest {
     }
 
     @Test
-    void readsJsonMediaTypesOnly() {
+    void whenMediaTypeChecked_thenOnlyJsonTypesAreRead() {
         assertTrue(JsonBodyReader.isJson(MediaType.APPLICATION_JSON_TYPE));
         assertTrue(JsonBodyReader.isJson(MediaType.valueOf("application/json; charset=UTF-8")));
         assertTrue(JsonBodyReader.isJson(MediaType.valueOf("application/merge-patch+json")));

@@ -60,7 +60,7 @@ class RestPlumbingTest {
     }
 
     @Test
-    void list_isEnvelopedWithDefaultFieldsAndNoTotal() throws Exception {
+    void whenListed_thenEnvelopedWithDefaultFieldsAndNoTotal() throws Exception {
         JsonNode body = json(ok(jersey.get("widgets")));
         assertEquals(5, body.get("results").size());
         assertEquals(List.of("id", "name"), names(body.get("results").get(0)));
@@ -68,7 +68,7 @@ class RestPlumbingTest {
     }
 
     @Test
-    void list_withPageOrderAndSearch_hasTotal() throws Exception {
+    void whenListedWithPageOrderAndSearch_thenItHasATotal() throws Exception {
         JsonNode body = json(ok(jersey.get("widgets?limit=2&offset=1&order=id&direction=desc&search=even")));
         assertEquals(3, body.get("total").asInt());
         assertEquals("102", body.get("results").get(0).get("id").asText());
@@ -76,27 +76,27 @@ class RestPlumbingTest {
     }
 
     @Test
-    void list_withAllFields() throws Exception {
+    void whenListedWithFieldsStar_thenAllFields() throws Exception {
         JsonNode body = json(ok(jersey.get("widgets?fields=*")));
         assertEquals(List.of("id", "name", "size"), names(body.get("results").get(0)));
     }
 
     @Test
-    void getOne_isAListOfOne_withChosenFields() throws Exception {
+    void whenOneFetchedWithChosenFields_thenAListOfOneWithThoseFields() throws Exception {
         JsonNode body = json(ok(jersey.get("widgets/101?fields=size,id")));
         assertEquals(1, body.get("results").size());
         assertEquals(List.of("size", "id"), names(body.get("results").get(0)));
     }
 
     @Test
-    void getMany_inRequestedOrder() throws Exception {
+    void whenManyFetched_thenInTheRequestedOrder() throws Exception {
         JsonNode body = json(ok(jersey.get("widgets/103,101")));
         assertEquals("103", body.get("results").get(0).get("id").asText());
         assertEquals("101", body.get("results").get(1).get("id").asText());
     }
 
     @Test
-    void badQueryParameters_are400ProblemsNamingThem() throws Exception {
+    void whenQueryParametersAreBad_then400ProblemsNamingThem() throws Exception {
         assertProblem(jersey.get("widgets?fields=id,colour"), 400, "colour");
         assertProblem(jersey.get("widgets?limit=5000"), 400, "limit");
         assertProblem(jersey.get("widgets?offset=-1"), 400, "offset");
@@ -106,12 +106,12 @@ class RestPlumbingTest {
     }
 
     @Test
-    void missingIds_are404NamingThem() throws Exception {
+    void whenIdsAreMissing_then404NamingThem() throws Exception {
         assertProblem(jersey.get("widgets/101,998,999"), 404, "998, 999");
     }
 
     @Test
-    void post_creates_201WithLocationAndNoBody() {
+    void whenPosted_thenCreated201WithLocationAndNoBody() {
         Answer answer = jersey.send("POST", "widgets", "application/json", "{\"name\":\"new\",\"size\":\"3\"}");
         assertEquals(201, answer.status());
         assertEquals("http://localhost/pbxapi/widgets/105", answer.header("Location"));
@@ -121,14 +121,14 @@ class RestPlumbingTest {
     }
 
     @Test
-    void post_withReloadOff_inBodyOrQuery_doesNotReload() {
+    void whenPostedWithReloadOffInBodyOrQuery_thenNoReload() {
         jersey.send("POST", "widgets", "application/json", "{\"name\":\"a\",\"reload\":false}");
         jersey.send("POST", "widgets?reload=0", "application/json", "{\"name\":\"b\"}");
         assertEquals(0, WidgetsResource.RELOADS.get());
     }
 
     @Test
-    void badReload_is400() throws Exception {
+    void whenReloadIsBad_then400() throws Exception {
         assertProblem(jersey.send("POST", "widgets?reload=maybe", "application/json", "{\"name\":\"a\"}"), 400,
                 "reload");
         assertProblem(jersey.send("POST", "widgets", "application/json", "{\"name\":\"a\",\"reload\":\"yes\"}"),
@@ -138,7 +138,7 @@ class RestPlumbingTest {
     }
 
     @Test
-    void put_createsThenUpdatesOnlyTheFieldsSent() {
+    void whenPutTwice_thenCreatesThenUpdatesOnlyTheFieldsSent() {
         Answer created = jersey.send("PUT", "widgets/200", "application/json", "{\"name\":\"two\",\"size\":2}");
         assertEquals(200, created.status());
         assertEquals("http://localhost/pbxapi/widgets/200", created.header("Location"));
@@ -150,7 +150,7 @@ class RestPlumbingTest {
     }
 
     @Test
-    void invalidFields_are422ListingEachField() throws Exception {
+    void whenFieldsAreInvalid_then422ListingEachField() throws Exception {
         Answer answer = jersey.send("POST", "widgets", "application/json", "{\"size\":\"huge\"}");
         JsonNode problem = assertProblem(answer, 422, "2 fields");
         assertEquals("name", problem.get("errors").get(0).get("field").asText());
@@ -159,14 +159,14 @@ class RestPlumbingTest {
     }
 
     @Test
-    void wrongTypeInABoundRecord_is422NamingTheField() throws Exception {
+    void whenBoundRecordGetsAWrongType_then422NamingTheField() throws Exception {
         Answer answer = jersey.send("POST", "widgets/100/resize", "application/json", "{\"size\":\"big\"}");
         JsonNode problem = assertProblem(answer, 422, "size");
         assertEquals("size", problem.get("errors").get(0).get("field").asText());
     }
 
     @Test
-    void multiDelete_isAllOrNothing() throws Exception {
+    void whenManyDeleted_thenAllOrNothing() throws Exception {
         assertProblem(jersey.send("DELETE", "widgets/100,999", null, (String) null), 404, "999");
         assertEquals(5, WidgetsResource.TABLE.size());
         Answer answer = jersey.send("DELETE", "widgets/100,101", null, (String) null);
@@ -175,7 +175,7 @@ class RestPlumbingTest {
     }
 
     @Test
-    void malformedJson_is400Problem() throws Exception {
+    void whenJsonIsMalformed_then400Problem() throws Exception {
         assertProblem(jersey.send("POST", "widgets", "application/json", "{\"name\": "), 400, "not valid JSON");
         assertProblem(jersey.send("POST", "widgets", "application/json", "{\"name\":\"a\"} trailing"), 400,
                 "not valid JSON");
@@ -184,25 +184,25 @@ class RestPlumbingTest {
     }
 
     @Test
-    void noBodyAtAll_isAnEmptyBody() throws Exception {
+    void whenNoBodyAtAll_thenItIsAnEmptyBody() throws Exception {
         assertProblem(jersey.send("POST", "widgets", null, (String) null), 422, "name");
         assertProblem(jersey.send("POST", "widgets", "application/json", ""), 422, "name");
     }
 
     @Test
-    void nonObjectJson_is400Problem() throws Exception {
+    void whenJsonIsNotAnObject_then400Problem() throws Exception {
         assertProblem(jersey.send("POST", "widgets", "application/json", "[1,2]"), 400, "an array");
     }
 
     @Test
-    void wrongMediaType_is415Problem() throws Exception {
+    void whenMediaTypeIsWrong_then415Problem() throws Exception {
         assertProblem(jersey.send("POST", "widgets", "text/plain", "name=a"), 415, "text/plain");
         assertProblem(jersey.send("POST", "widgets", "application/x-www-form-urlencoded", "{\"name\":\"a\"}"), 415,
                 "application/x-www-form-urlencoded");
     }
 
     @Test
-    void bodyOverTheLimit_is413Problem_declaredOrChunked() throws Exception {
+    void whenBodyIsOverTheLimitDeclaredOrChunked_then413Problem() throws Exception {
         byte[] big = ("{\"name\":\"" + "x".repeat(LIMIT) + "\"}").getBytes(StandardCharsets.UTF_8);
         assertProblem(jersey.send("POST", "widgets", "application/json", big, false), 413, "larger than 1024");
         assertProblem(jersey.send("POST", "widgets", "application/json", big, true), 413, "larger than 1024");
@@ -211,7 +211,7 @@ class RestPlumbingTest {
     }
 
     @Test
-    void parameterWithItsOwnLimit_takesBiggerBodies() throws Exception {
+    void whenParameterHasItsOwnLimit_thenItTakesBiggerBodies() throws Exception {
         String body = "{\"data\":\"" + "x".repeat(2 * LIMIT) + "\"}";
         assertEquals(200, jersey.send("POST", "widgets/100/picture", "application/json", body).status());
         String tooBig = "{\"data\":\"" + "x".repeat(4 * LIMIT) + "\"}";
@@ -219,19 +219,19 @@ class RestPlumbingTest {
     }
 
     @Test
-    void wrongMethod_is405ProblemWithAllow() throws Exception {
+    void whenMethodIsWrong_then405ProblemWithAllow() throws Exception {
         Answer answer = jersey.send("PATCH", "widgets/100", "application/json", "{}");
         assertProblem(answer, 405, "PUT");
         assertTrue(answer.header("Allow").contains("DELETE"), answer.header("Allow"));
     }
 
     @Test
-    void unknownPath_is404Problem() throws Exception {
+    void whenPathIsUnknown_then404Problem() throws Exception {
         assertProblem(jersey.get("gadgets"), 404, "/pbxapi/gadgets");
     }
 
     @Test
-    void jacksonErrors_areOurProblems_evenWithJacksonsOwnMappersDiscovered() throws Exception {
+    void whenJacksonFailsEvenWithItsOwnMappersDiscovered_thenOurProblems() throws Exception {
         // Auto-discovery adds Jackson's exception mappers, as it does in the OSGi runtime.
         InMemoryJersey discovering = new InMemoryJersey(withCoreExtensions(new ResourceConfig()));
         Answer mismatch = discovering.send("POST", "widgets/100/resize", "application/json", "{\"size\":\"big\"}");
@@ -243,7 +243,7 @@ class RestPlumbingTest {
     }
 
     @Test
-    void errorBuiltByAnotherProvider_isRewrittenAsProblem() throws Exception {
+    void whenAnotherProviderBuildsTheError_thenItIsRewrittenAsProblem() throws Exception {
         Answer answer = jersey.get("widgets/teapot");
         assertProblem(answer, 418, "short and stout");
     }

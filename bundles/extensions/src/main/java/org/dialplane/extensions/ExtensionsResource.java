@@ -11,6 +11,7 @@ import org.dialplane.core.pbx.AstDb;
 import org.dialplane.core.pbx.AstDbChanges;
 import org.dialplane.core.rest.Crud;
 import org.dialplane.core.rest.Doc;
+import org.dialplane.core.rest.Fields;
 import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Query;
@@ -45,6 +46,7 @@ import jakarta.ws.rs.core.UriInfo;
 @JakartarsName("dialplane.extensions")
 @JakartarsExtensionSelect(Authentication.REQUIRED)
 @Path("extensions")
+@Fields(ExtensionFields.class)
 @Produces(MediaType.APPLICATION_JSON)
 public class ExtensionsResource {
     private final ExtensionRepository repository;

@@ -9,6 +9,7 @@ import org.dialplane.core.pbx.AstDb;
 import org.dialplane.core.pbx.AstDbChanges;
 import org.dialplane.core.rest.Crud;
 import org.dialplane.core.rest.Doc;
+import org.dialplane.core.rest.Fields;
 import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Query;
@@ -42,6 +43,7 @@ import jakarta.ws.rs.core.UriInfo;
 @JakartarsName("dialplane.ringgroups")
 @JakartarsExtensionSelect(Authentication.REQUIRED)
 @Path("ringgroups")
+@Fields(RingGroupFields.class)
 @Produces(MediaType.APPLICATION_JSON)
 public class RingGroupsResource {
     private final RingGroupRepository repository;

@@ -69,6 +69,10 @@ public class OpenApiIT extends DialplaneTestSupport {
         assertFalse(schemas.get("RingGroupUpdate").has("required"));
         assertEquals("integer", schemas.get("RingGroup").get("properties").get("ring_time").get("type").asText());
         assertTrue(schemas.has("Problem"));
+
+        assertEquals(List.of("source", "dest"), texts(schemas.get("Originate").get("required")));
+        assertEquals(300, schemas.get("Originate").get("properties").get("timeout").get("maximum").asInt());
+        assertEquals(80, schemas.get("Pause").get("properties").get("reason").get("maxLength").asInt());
     }
 
     @Test
@@ -90,6 +94,8 @@ public class OpenApiIT extends DialplaneTestSupport {
                 paths.get("/pbxapi/ringgroups/{extension}").at("/put/requestBody/content/application~1json/schema/$ref")
                         .asText());
         assertEquals(0, paths.get("/pbxapi/system/health").get("get").get("security").size());
+        assertEquals("#/components/schemas/Originate", paths.get("/pbxapi/calls")
+                .at("/post/requestBody/content/application~1json/schema/$ref").asText());
     }
 
     private static List<String> names(JsonNode parameters) {

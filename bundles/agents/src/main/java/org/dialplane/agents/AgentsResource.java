@@ -8,6 +8,7 @@ import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.pbx.Devices;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Doc;
+import org.dialplane.core.rest.Fields;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
@@ -36,6 +37,7 @@ import jakarta.ws.rs.core.SecurityContext;
 @JakartarsName("dialplane.agents")
 @JakartarsExtensionSelect(Authentication.REQUIRED)
 @Path("agents")
+@Fields(value = AgentFields.class, name = "Pause", answers = false)
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentsResource {
     private final Jdbc db;

@@ -29,14 +29,29 @@ final class FieldSchemas {
     private FieldSchemas() {
     }
 
-    /** The four schemas of a declared field set, by name: N, NCreate, NUpdate, NResults. */
+    /**
+     * The four schemas of a declared field set, by name: N, NCreate, NUpdate, NResults; of a body whose answer is
+     * something else ({@code answers = false}), only N, the body with its required fields.
+     */
     static Map<String, Object> schemas(Operation.Declared declared) {
         Map<String, Object> schemas = new LinkedHashMap<>();
+        if (!declared.answers()) {
+            schemas.put(declared.name(), object(declared.fieldSet(), Use.CREATE));
+            return schemas;
+        }
         schemas.put(declared.name(), object(declared.fieldSet(), Use.ITEM));
         schemas.put(declared.name() + "Create", object(declared.fieldSet(), Use.CREATE));
         schemas.put(declared.name() + "Update", object(declared.fieldSet(), Use.UPDATE));
         schemas.put(declared.name() + "Results", results(Map.of("$ref", REF + declared.name())));
         return schemas;
+    }
+
+    /** The schema an operation's JSON body refers to: the create (POST) or update body, or the body only. */
+    static String bodyRef(Operation.Declared declared, String method) {
+        if (!declared.answers()) {
+            return REF + declared.name();
+        }
+        return REF + declared.name() + (method.equals("POST") ? "Create" : "Update");
     }
 
     /** {@code {"results": [item], "total"?}}. */

@@ -73,8 +73,7 @@ final class OpenApiDocument {
                     Map.of("schema", Map.of("type", "object", "properties", properties)))));
         } else if (operation.body() != null) {
             Map<String, Object> schema = fields != null
-                    ? Map.of("$ref", FieldSchemas.REF + fields.name()
-                            + (operation.method().equals("POST") ? "Create" : "Update"))
+                    ? Map.of("$ref", FieldSchemas.bodyRef(fields, operation.method()))
                     : schema(operation.body());
             // A JsonBody may be left out (no body at all is an empty one); other entities are needed.
             result.put("requestBody", Map.of("required", operation.body() != JsonBody.class, "content",
@@ -109,19 +108,20 @@ final class OpenApiDocument {
     private static Map<String, Object> responses(Operation operation, boolean listsFields) {
         Map<String, Object> responses = new LinkedHashMap<>();
         String method = operation.method();
-        boolean response = operation.returns() == jakarta.ws.rs.core.Response.class
-                || operation.returns() == void.class;
+        // The CRUD answers of Crud.created/saved/delete: a resource whose answers are its declared fields.
+        boolean crud = operation.fields() != null && operation.fields().answers()
+                && (operation.returns() == jakarta.ws.rs.core.Response.class || operation.returns() == void.class);
         if (listsFields) {
             responses.put("200", Map.of("description", "The items", "content", Map.of("application/json",
                     Map.of("schema", Map.of("$ref", FieldSchemas.REF + operation.fields().name() + "Results")))));
-        } else if (operation.fields() != null && response && method.equals("POST")) {
+        } else if (crud && method.equals("POST")) {
             responses.put("201", Map.of("description", "Created, at Location; no body", "headers",
                     Map.of("Location", Map.of("description", "the new item", "schema", Map.of("type", "string")))));
-        } else if (operation.fields() != null && response && method.equals("PUT")) {
+        } else if (crud && method.equals("PUT")) {
             responses.put("200", Map.of("description", "Saved, no body; Location only when it created the item",
                     "headers", Map.of("Location", Map.of("description", "the item, when created", "schema",
                             Map.of("type", "string")))));
-        } else if (operation.fields() != null && response && method.equals("DELETE")) {
+        } else if (crud && method.equals("DELETE")) {
             responses.put("200", Map.of("description", "Deleted, all or none; no body"));
         } else if (operation.returns() == Results.class) {
             responses.put("200", Map.of("description", "Success", "content",

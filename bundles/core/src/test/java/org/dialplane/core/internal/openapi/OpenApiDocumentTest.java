@@ -98,6 +98,23 @@ class OpenApiDocumentTest {
         public String open() {
             return null;
         }
+
+        @POST
+        @Path("{number}/ring")
+        @Consumes("application/json")
+        @Fields(value = RingFields.class, name = "Ring", answers = false)
+        public Results ring(@PathParam("number") String number, JsonBody body) {
+            return null;
+        }
+    }
+
+    static final class RingFields {
+        static final FieldSet FIELDS = FieldSet.builder()
+                .field("seconds", null, FieldSpec.integer().range(1, 60).required())
+                .build();
+
+        private RingFields() {
+        }
     }
 
     private static String document() throws Exception {
@@ -159,6 +176,20 @@ class OpenApiDocumentTest {
                 .get("requestBody").get("content").get("application/json").get("schema").get("$ref").asText());
         assertEquals("#/components/responses/Problem", post.get("responses").get("422").get("$ref").asText());
         assertEquals(0, paths.get("/pbxapi/gadgets/open").get("get").get("security").size());
+    }
+
+    @Test
+    void whenABodyIsNotTheAnswer_thenOnlyTheBodySchemaIsDeclaredAndTheAnswerIsAPlainResults() throws Exception {
+        JsonNode document = JSON.readTree(document());
+        JsonNode schemas = document.get("components").get("schemas");
+        assertEquals(List.of("seconds"), texts(schemas.get("Ring").get("required")));
+        assertFalse(schemas.has("RingCreate"));
+        JsonNode ring = document.get("paths").get("/pbxapi/gadgets/{number}/ring").get("post");
+        assertEquals("#/components/schemas/Ring",
+                ring.at("/requestBody/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/Results",
+                ring.at("/responses/200/content/application~1json/schema/$ref").asText());
+        assertFalse(ring.get("responses").has("201"));
     }
 
     private static List<String> texts(JsonNode array) {

@@ -98,6 +98,14 @@ public class OpenApiIT extends DialplaneTestSupport {
                 .at("/post/requestBody/content/application~1json/schema/$ref").asText());
     }
 
+    @Test
+    public void whenRingGroupsAreActive_thenTheDocsPageListsTheirBodyFieldsWithTheRequiredOnes() throws Exception {
+        document();
+        String docs = http.get("/pbxapi/docs").body();
+        assertTrue(docs, docs.contains("body: alert_info, announce_id"));
+        assertTrue(docs, docs.contains("extension_list*"));
+    }
+
     private static List<String> names(JsonNode parameters) {
         List<String> names = new ArrayList<>();
         parameters.forEach(p -> names.add(p.get("name").asText()));

@@ -9,6 +9,7 @@ import org.dialplane.agents.api.AgentService;
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.rest.Doc;
+import org.dialplane.core.rest.Fields;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Results;
 import org.osgi.service.component.annotations.Activate;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.SecurityContext;
 @Component(service = AgentsResource.class, immediate = true)
 @PbxResource(name = "dialplane.agents")
 @Path("agents")
+@Fields(value = AgentFields.class, name = "Pause", answers = false)
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentsResource {
     private final AgentService service;

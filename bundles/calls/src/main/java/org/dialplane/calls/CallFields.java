@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.dialplane.calls.api.OriginateRequest;
+import org.dialplane.core.rest.FieldSet;
+import org.dialplane.core.rest.FieldSpec;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Validation;
 
@@ -22,16 +24,33 @@ final class CallFields {
     static final int MAX_VARIABLES = 20;
     static final int MAX_VALUE_LENGTH = 200;
 
+    /** The body of {@code POST /pbxapi/calls}; the OpenAPI schema {@code Originate}. */
+    static final FieldSet FIELDS = FieldSet.builder()
+            .field("source", null, FieldSpec.text().required().matches(SOURCE, "an extension number (digits)")
+                    .description("the extension whose phone rings first"))
+            .field("dest", null, FieldSpec.text().required().matches(DEST, "a number to dial (digits, * and #)")
+                    .description("dialled in from-internal once the source answers"))
+            .field("account", null, FieldSpec.text().matches(ACCOUNT, "letters, digits and _ . @ - (at most 40)")
+                    .description("the CDR account code"))
+            .field("variables", null, FieldSpec.object().description("channel variables, at most " + MAX_VARIABLES
+                    + ": names of letters, digits and _, values one line without commas (at most "
+                    + MAX_VALUE_LENGTH + " characters); prefixed with the tenant code"))
+            .field("timeout", null, FieldSpec.integer().range(1, 300).defaultValue(DEFAULT_TIMEOUT_SECONDS)
+                    .description("seconds the source may take to answer"))
+            .field("callerid", null, FieldSpec.text().maxLength(80)
+                    .description("the caller id shown on the source phone; the extension's own when not sent"))
+            .build();
+
     private CallFields() {
     }
 
     static OriginateRequest validate(JsonBody body) {
-        Validation v = Validation.of(body);
-        String source = v.text("source").required().matches(SOURCE, "an extension number (digits)").value();
-        String dest = v.text("dest").required().matches(DEST, "a number to dial (digits, * and #)").value();
-        String account = v.text("account").matches(ACCOUNT, "letters, digits and _ . @ - (at most 40)").value();
-        Integer timeout = v.integer("timeout").range(1, 300).value();
-        String callerId = v.text("callerid").maxLength(80).value();
+        Validation v = FIELDS.validation(body, true);
+        String source = v.value("source");
+        String dest = v.value("dest");
+        String account = v.value("account");
+        Integer timeout = v.value("timeout");
+        String callerId = v.value("callerid");
         if (callerId != null && !printable(callerId)) {
             v.error("callerid", "must not contain control characters");
         }

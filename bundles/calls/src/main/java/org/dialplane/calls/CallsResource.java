@@ -9,6 +9,7 @@ import org.dialplane.core.auth.Caller;
 import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Doc;
+import org.dialplane.core.rest.Fields;
 import org.dialplane.core.rest.FileResponse;
 import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.JsonBody;
@@ -51,6 +52,7 @@ public class CallsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Fields(value = CallFields.class, name = "Originate", answers = false)
     @Doc("Ring the source extension, then dial dest from it (MiRTA DIAL); 202 with the call id")
     public Response originate(JsonBody body, @Context UriInfo uri, @Context SecurityContext security) {
         OriginateRequest request = CallFields.validate(body);

@@ -89,7 +89,7 @@ public class ExtensionServiceImpl implements ExtensionService {
 
     /** Secrets are shown to read-write callers only. */
     private static Query visible(Query query, Caller caller) {
-        return caller.readOnly() ? query.hiding("secret") : query;
+        return caller.readOnly() ? query.hidingSecrets() : query;
     }
 
     /** The HTTP layer refuses a read-only caller's writes already; a caller in-process meets the same rule here. */

@@ -12,14 +12,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.dialplane.core.rest.FieldSet;
+import org.dialplane.core.rest.FieldSpec;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Validation;
 import org.dialplane.ringgroups.api.RingGroupChange;
 
 /**
- * The fields of a ring group as Issabel's pbxapi shows them, where each lives in IssabelPBX's storage, and the
- * validation of a request body. Declared in the order the seed lists them, so {@code fields=*} answers in
- * that order; the default set is the seed's list example.
+ * The fields of a ring group, declared once: what Issabel's pbxapi shows, where each lives in IssabelPBX's
+ * storage, and what a request body may set, which drives {@link #validate} and the OpenAPI schemas. Declared in
+ * the order the seed lists them, so {@code fields=*} answers in that order; the default set is the seed's list
+ * example; the defaults are those {@link RingGroupChange#withDefaults} gives a new group.
  */
 final class RingGroupFields {
     static final List<String> STRATEGIES = List.of("ringall", "ringall-prim", "hunt", "hunt-prim", "memoryhunt",
@@ -42,28 +44,46 @@ final class RingGroupFields {
     static final Set<String> NUMBERS = Set.of("ring_time", "announce_id", "remote_announce_id",
             "too_late_announce_id");
 
+    /** pbxapi's checkboxes: answered on/off; also accepted as booleans, 1/0 and yes/no ({@link #checkbox}). */
+    private static final FieldSpec CHECKBOX = FieldSpec.text().oneOf("on", "off").defaultValue("off").custom()
+            .description("on or off (also accepted: true/false, 1/0, yes/no)");
+    private static final FieldSpec RECORDING_ID = FieldSpec.integer().range(0, Integer.MAX_VALUE).defaultValue(0);
+
     static final FieldSet FIELDS = FieldSet.builder()
-            .field("alert_info", "r.alertinfo")
-            .field("announce_id", "COALESCE(r.annmsg_id, 0)")
-            .field("change_callerid", astdb("changecid", "default"), DEFAULT, UNSORTABLE)
-            .field("cid_name_prefix", "r.grppre")
-            .field("confirm_calls", checkbox("r.needsconf"))
-            .field("destination", "CONCAT('from-internal,', r.grpnum, ',1')", DEFAULT, UNSORTABLE)
-            .field("destination_if_no_answer", "r.postdest")
-            .field("enable_call_pickup", checkbox("r.cpickup"))
-            .field("extension", "CAST(r.grpnum AS UNSIGNED)", DEFAULT, SEARCHABLE)
-            .field(MEMBERS, "r.grplist", DEFAULT, UNSORTABLE)
-            .field("fixed_callerid", astdb("fixedcid", ""), DEFAULT, UNSORTABLE)
-            .field("id", "CAST(r.grpnum AS UNSIGNED)", DEFAULT)
-            .field("ignore_call_forward_settings", checkbox("r.cfignore"))
-            .field("music_on_hold_ringing", "r.ringing")
-            .field("name", "r.description", DEFAULT, SEARCHABLE)
-            .field("recording", "r.recording")
-            .field("remote_announce_id", "COALESCE(r.remotealert_id, 0)")
-            .field("ring_time", "r.grptime")
-            .field("skip_busy_agent", checkbox("r.cwignore"))
-            .field("strategy", "r.strategy", DEFAULT)
-            .field("too_late_announce_id", "COALESCE(r.toolate_id, 0)")
+            .field("alert_info", "r.alertinfo", FieldSpec.text().maxLength(255).defaultValue(""))
+            .field("announce_id", "COALESCE(r.annmsg_id, 0)", RECORDING_ID
+                    .description("system recording played to the caller first; 0: none"))
+            .field("change_callerid", astdb("changecid", "default"), FieldSpec.text().oneOf(CALLER_ID_MODES)
+                    .defaultValue("default"), DEFAULT, UNSORTABLE)
+            .field("cid_name_prefix", "r.grppre", FieldSpec.text().maxLength(100).defaultValue(""))
+            .field("confirm_calls", checkbox("r.needsconf"), CHECKBOX)
+            .field("destination", "CONCAT('from-internal,', r.grpnum, ',1')", FieldSpec.text().readOnly()
+                    .description("where calls to the group go: from-internal,<extension>,1"), DEFAULT, UNSORTABLE)
+            .field("destination_if_no_answer", "r.postdest", FieldSpec.text().maxLength(255)
+                    .matches(DESTINATION, "a destination context,extension,priority")
+                    .defaultValue("app-blackhole,hangup,1"))
+            .field("enable_call_pickup", checkbox("r.cpickup"), CHECKBOX)
+            .field("extension", "CAST(r.grpnum AS UNSIGNED)", FieldSpec.text().matches(NUMBER, "2 to 10 digits")
+                    .description("the number; POST takes the next free one when it is not sent"), DEFAULT, SEARCHABLE)
+            .field(MEMBERS, "r.grplist", FieldSpec.textList().required().nonEmpty().distinct()
+                    .matches(MEMBER, "an extension number, or an external number ending in #")
+                    .description("the numbers rung, at most 255 characters joined with '-'"), DEFAULT, UNSORTABLE)
+            .field("fixed_callerid", astdb("fixedcid", ""), FieldSpec.text().matches(CALLER_ID,
+                    "digits and + (at most 40)").defaultValue(""), DEFAULT, UNSORTABLE)
+            .field("id", "CAST(r.grpnum AS UNSIGNED)", FieldSpec.text().readOnly().description("the number"),
+                    DEFAULT)
+            .field("ignore_call_forward_settings", checkbox("r.cfignore"), CHECKBOX)
+            .field("music_on_hold_ringing", "r.ringing", FieldSpec.text()
+                    .matches(MUSIC_CLASS, "Ring, none, default or a music on hold class").defaultValue("Ring"))
+            .field("name", "r.description", FieldSpec.text().maxLength(35)
+                    .description("by default Ring Group <extension>"), DEFAULT, SEARCHABLE)
+            .field("recording", "r.recording", FieldSpec.text().oneOf(RECORDING_MODES).defaultValue("dontcare"))
+            .field("remote_announce_id", "COALESCE(r.remotealert_id, 0)", RECORDING_ID)
+            .field("ring_time", "r.grptime", FieldSpec.integer().range(1, 300).defaultValue(20)
+                    .description("seconds"))
+            .field("skip_busy_agent", checkbox("r.cwignore"), CHECKBOX)
+            .field("strategy", "r.strategy", FieldSpec.text().oneOf(STRATEGIES).defaultValue("ringall"), DEFAULT)
+            .field("too_late_announce_id", "COALESCE(r.toolate_id, 0)", RECORDING_ID)
             .orderBy("extension")
             .build();
 
@@ -103,53 +123,41 @@ final class RingGroupFields {
      * create; {@code id} and {@code destination} are read-only and ignored, so a GET answer can be sent back.
      */
     static RingGroupChange validate(JsonBody body, boolean creating) {
-        Validation v = Validation.of(body);
+        Validation v = FIELDS.validation(body, creating);
         Map<String, Object> columns = new LinkedHashMap<>();
         Map<String, String> callerId = new LinkedHashMap<>();
-        String extension = v.text("extension").matches(NUMBER, "2 to 10 digits").value();
-        List<String> members = v.textList(MEMBERS).required(creating).distinct()
-                .items(MEMBER, "an extension number, or an external number ending in #").value();
-        if (members != null && members.isEmpty()) {
-            v.error(MEMBERS, "must not be empty"); // an update too: a ring group that rings nobody is a mistake
-        } else if (members != null) {
+        List<String> members = v.value(MEMBERS);
+        if (members != null) {
             String grplist = IssabelRingGroup.joinMembers(members);
             if (grplist.length() > 255) {
                 v.error(MEMBERS, "must fit in 255 characters when joined with '-'");
             }
             columns.put(IssabelRingGroup.MEMBERS_COLUMN, grplist);
         }
-        put(columns, "description", v.text("name").maxLength(35).value());
-        put(columns, "strategy", v.text("strategy").oneOf(STRATEGIES).value());
-        put(columns, "grptime", v.integer("ring_time").range(1, 300).value());
-        put(columns, "grppre", v.text("cid_name_prefix").maxLength(100).value());
-        put(columns, "annmsg_id", v.integer("announce_id").range(0, Integer.MAX_VALUE).value());
-        put(columns, "remotealert_id", v.integer("remote_announce_id").range(0, Integer.MAX_VALUE).value());
-        put(columns, "toolate_id", v.integer("too_late_announce_id").range(0, Integer.MAX_VALUE).value());
-        put(columns, "postdest", v.text("destination_if_no_answer").maxLength(255)
-                .matches(DESTINATION, "a destination context,extension,priority").value());
-        put(columns, "alertinfo", v.text("alert_info").maxLength(255).value());
-        put(columns, "ringing", v.text("music_on_hold_ringing")
-                .matches(MUSIC_CLASS, "Ring, none, default or a music on hold class").value());
-        put(columns, "recording", v.text("recording").oneOf(RECORDING_MODES).value());
+        put(columns, "description", v.value("name"));
+        put(columns, "strategy", v.value("strategy"));
+        put(columns, "grptime", v.value("ring_time"));
+        put(columns, "grppre", v.value("cid_name_prefix"));
+        put(columns, "annmsg_id", v.value("announce_id"));
+        put(columns, "remotealert_id", v.value("remote_announce_id"));
+        put(columns, "toolate_id", v.value("too_late_announce_id"));
+        put(columns, "postdest", v.value("destination_if_no_answer"));
+        put(columns, "alertinfo", v.value("alert_info"));
+        put(columns, "ringing", v.value("music_on_hold_ringing"));
+        put(columns, "recording", v.value("recording"));
         CHECKBOXES.forEach((field, column) -> {
             Boolean ticked = checkbox(body, v, field);
             if (ticked != null) {
                 columns.put(column, IssabelRingGroup.checkbox(ticked));
             }
         });
-        String changeCid = v.text("change_callerid").oneOf(CALLER_ID_MODES).value();
-        if (changeCid != null) {
-            callerId.put("changecid", changeCid);
-        }
-        String fixedCid = v.text("fixed_callerid").matches(CALLER_ID, "digits and + (at most 40)").value();
-        if (fixedCid != null) {
-            callerId.put("fixedcid", fixedCid);
-        }
+        put(callerId, "changecid", v.value("change_callerid"));
+        put(callerId, "fixedcid", v.value("fixed_callerid"));
         v.check();
-        return new RingGroupChange(extension, columns, callerId);
+        return new RingGroupChange(v.value("extension"), columns, callerId);
     }
 
-    private static void put(Map<String, Object> columns, String column, Object value) {
+    private static <V> void put(Map<String, V> columns, String column, V value) {
         if (value != null) {
             columns.put(column, value);
         }

@@ -4,6 +4,7 @@ import org.dialplane.core.auth.Caller;
 import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.rest.Crud;
 import org.dialplane.core.rest.Doc;
+import org.dialplane.core.rest.Fields;
 import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.JsonBody;
 import org.dialplane.core.rest.Query;
@@ -37,6 +38,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Component(service = RingGroupsResource.class, immediate = true)
 @PbxResource(name = "dialplane.ringgroups")
 @Path("ringgroups")
+@Fields(RingGroupFields.class)
 @Produces(MediaType.APPLICATION_JSON)
 public class RingGroupsResource {
     private final RingGroupService ringGroups;

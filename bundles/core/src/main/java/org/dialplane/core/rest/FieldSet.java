@@ -11,17 +11,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The fields a resource shows, declared once per resource as a constant: each field's JSON name, the SQL
- * column (or expression) it is stored in, and its {@link Trait traits}. It parses {@code fields=} and is the
- * whitelist for {@code order=} and {@code search=}: no name from a request ever reaches SQL, only the columns
- * declared here.
+ * The fields a resource shows and accepts, declared once per resource as a constant: each field's JSON name, the
+ * SQL column (or expression) it is stored in, what it holds and accepts ({@link FieldSpec}: type, values, ranges,
+ * required on create, default, read-only, secret) and its {@link Trait traits}. That one declaration
+ * <ul>
+ * <li>parses {@code fields=} and is the whitelist for {@code order=} and {@code search=}: no name from a request
+ * ever reaches SQL, only the columns declared here;</li>
+ * <li>checks request bodies ({@link #validation(JsonBody, boolean)}, 422 naming every field at fault);</li>
+ * <li>is the schema of the resource's answers and bodies in the OpenAPI document, when the resource class names
+ * it with {@link Fields @Fields}.</li>
+ * </ul>
  *
  * <pre>{@code
  * static final FieldSet FIELDS = FieldSet.builder()
- *         .field("extension", "u.extension", DEFAULT, SEARCHABLE)
- *         .field("name", "u.name", DEFAULT, SEARCHABLE)
- *         .field("secret", null, DEFAULT)          // no column: shown, never sorted or searched
- *         .field("ringtimer", "u.ringtimer")       // only with fields=* or fields=ringtimer
+ *         .field("extension", "u.extension", FieldSpec.text().matches(NUMBER, "2 to 10 digits"), DEFAULT, SEARCHABLE)
+ *         .field("name", "u.name", FieldSpec.text().maxLength(50), DEFAULT, SEARCHABLE)
+ *         .field("secret", null, FieldSpec.text().length(6, 80).secret(), DEFAULT) // no column: never sorted
+ *         .field("ringtimer", "u.ringtimer", FieldSpec.integer().range(0, 300))  // only with fields=* or =ringtimer
  *         .orderBy("extension")
  *         .build();
  * }</pre>
@@ -44,10 +50,17 @@ public final class FieldSet {
      * @param name   the JSON name
      * @param column the SQL column or expression it is read from, or {@code null} when it is computed
      * @param traits its traits
+     * @param spec   what it holds and accepts ({@link FieldSpec#any()} when not declared)
      */
-    public record Field(String name, String column, Set<Trait> traits) {
+    public record Field(String name, String column, Set<Trait> traits, FieldSpec spec) {
         public Field {
             traits = traits.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(traits));
+            spec = spec == null ? FieldSpec.any() : spec;
+        }
+
+        /** A field without a spec, as declared before specs existed. */
+        public Field(String name, String column, Set<Trait> traits) {
+            this(name, column, traits, FieldSpec.any());
         }
 
         public boolean sortable() {
@@ -85,6 +98,47 @@ public final class FieldSet {
 
     public Optional<Field> field(String name) {
         return Optional.ofNullable(fields.get(name));
+    }
+
+    /** Every field, in declaration order. */
+    public List<Field> fields() {
+        return List.copyOf(fields.values());
+    }
+
+    /** The names {@code order=} accepts, in declaration order. */
+    public List<String> sortableNames() {
+        return fields.values().stream().filter(Field::sortable).map(Field::name).toList();
+    }
+
+    /** The names of the fields declared {@link FieldSpec#secret() secret}. */
+    public List<String> secretNames() {
+        return fields.values().stream().filter(f -> f.spec().isSecret()).map(Field::name).toList();
+    }
+
+    /**
+     * Checks a request body by the declaration: each field sent, by its type and rules, and on create
+     * ({@code creating}) the required ones; read-only fields are ignored, custom ones left to the resource, and
+     * fields not declared are ignored. Problems are collected, not thrown: add the resource's own checks (between
+     * fields, say) with {@link Validation#error}, read the values with {@link Validation#value}, then
+     * {@link Validation#check()} answers one 422 naming every field at fault.
+     */
+    public Validation validation(JsonBody body, boolean creating) {
+        Validation v = Validation.of(body);
+        for (Field field : fields.values()) {
+            field.spec().check(v, field.name(), creating);
+        }
+        return v;
+    }
+
+    /**
+     * {@link #validation} with nothing of the resource's own: the checked values of the fields sent, by name.
+     *
+     * @throws ApiException 422 naming every field at fault
+     */
+    public Map<String, Object> validate(JsonBody body, boolean creating) {
+        Validation v = validation(body, creating);
+        v.check();
+        return v.values();
     }
 
     /** The fields {@code search=} matches, in declaration order. */
@@ -143,6 +197,11 @@ public final class FieldSet {
          * (a column name or an expression such as {@code CAST(u.extension AS UNSIGNED)}), never request data.
          */
         public Builder field(String name, String column, Trait... traits) {
+            return field(name, column, FieldSpec.any(), traits);
+        }
+
+        /** Adds a field with what it holds and accepts; see {@link #field(String, String, Trait...)}. */
+        public Builder field(String name, String column, FieldSpec spec, Trait... traits) {
             if (name == null || name.isBlank() || name.contains(",") || name.equals("*")) {
                 throw new IllegalArgumentException("Invalid field name: " + name);
             }
@@ -156,7 +215,7 @@ public final class FieldSet {
             if (set.contains(Trait.SEARCHABLE) && column == null) {
                 throw new IllegalArgumentException("Searchable field without a column: " + name);
             }
-            fields.put(name, new Field(name, column, set));
+            fields.put(name, new Field(name, column, set, spec));
             return this;
         }
 

@@ -119,6 +119,11 @@ public final class Query {
         return new Query(fieldSet, List.copyOf(kept), limit, offset, order, direction, search);
     }
 
+    /** This query without the fields its field set declares secret: for a read-only caller. */
+    public Query hidingSecrets() {
+        return hiding(fieldSet.secretNames().toArray(String[]::new));
+    }
+
     /** Whether the field is among those shown: a repository may skip fetching what is not. */
     public boolean shows(String field) {
         return fields.contains(field);

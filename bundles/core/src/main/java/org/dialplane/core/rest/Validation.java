@@ -24,10 +24,14 @@ import java.util.regex.Pattern;
  * List<String> members = v.textList("extension_list").required(creating).items(Ids.NUMERIC, "digits").value();
  * v.check();   // 422 when anything above failed
  * }</pre>
+ *
+ * A resource whose {@link FieldSet} declares each field's {@link FieldSpec} gets this done from the declaration
+ * with {@link FieldSet#validation(JsonBody, boolean)}, and reads the checked values with {@link #value(String)}.
  */
 public final class Validation {
     private final JsonBody body;
     private final Map<String, String> errors = new LinkedHashMap<>();
+    private final Map<String, Object> values = new LinkedHashMap<>();
 
     private Validation(JsonBody body) {
         this.body = body;
@@ -60,6 +64,25 @@ public final class Validation {
     /** An array of strings (numbers taken as their text). */
     public TextList textList(String field) {
         return new TextList(field, body.get(field));
+    }
+
+    /**
+     * The checked value of a declared field ({@link FieldSet#validation(JsonBody, boolean)}), as its declared
+     * type: {@code String}, {@code Integer}, {@code Boolean} or {@code List<String>}; {@code null} when it was not
+     * sent, or failed a rule.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T value(String field) {
+        return (T) values.get(field);
+    }
+
+    /** The checked values of the declared fields that were sent and passed, in declaration order. */
+    public Map<String, Object> values() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
+    void accept(String field, Object value) {
+        values.put(field, value);
     }
 
     /** Records a problem found by the resource's own check (e.g. between two fields). */

@@ -6,7 +6,8 @@
  * Jackson's own errors (404, 405, 415, malformed JSON) and for bodies over the size limit (413);</li>
  * <li>answers: the {@code {"results": [...]}} envelope ({@link org.dialplane.core.rest.Results}) and the CRUD
  * responses ({@link org.dialplane.core.rest.Crud});</li>
- * <li>requests: declared fields ({@link org.dialplane.core.rest.FieldSet}), {@code fields/limit/offset/order/
+ * <li>requests: declared fields ({@link org.dialplane.core.rest.FieldSet}, {@link org.dialplane.core.rest.FieldSpec},
+ * named for the OpenAPI document by {@link org.dialplane.core.rest.Fields}), {@code fields/limit/offset/order/
  * direction/search} ({@link org.dialplane.core.rest.Query}) turned into parameterised SQL
  * ({@link org.dialplane.core.db.SqlFragment}), comma multi-ids ({@link org.dialplane.core.rest.Ids}), the
  * {@code reload} flag ({@link org.dialplane.core.rest.Reload}), JSON bodies
@@ -17,7 +18,7 @@
  * See docs/rest-conventions.md.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.dialplane.core.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -36,11 +36,24 @@ final class DocsPage {
                 if (!params.isEmpty()) {
                     html.append("<div class=\"p\">").append(escape(params)).append("</div>");
                 }
+                if (op.fields() != null) {
+                    html.append("<div class=\"p\">").append(escape(fields(op))).append("</div>");
+                }
                 html.append("</td></tr>");
             }
             html.append("</table>");
         });
         return html.append("</body></html>").toString();
+    }
+
+    /** The fields a body takes (required ones marked *) or an answer shows. */
+    private static String fields(Operation op) {
+        boolean body = op.body() != null;
+        String names = op.fields().fieldSet().fields().stream()
+                .filter(f -> !body || !f.spec().isReadOnly())
+                .map(f -> f.name() + (body && op.method().equals("POST") && f.spec().isRequired() ? "*" : ""))
+                .collect(Collectors.joining(", "));
+        return (body ? "body: " : "fields: ") + names;
     }
 
     static String escape(String text) {

@@ -5,26 +5,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Renders operations as an OpenAPI 3.0 document (plain maps, serialised by Jackson). */
+import org.dialplane.core.rest.JsonBody;
+import org.dialplane.core.rest.Reload;
+import org.dialplane.core.rest.Results;
+
+/**
+ * Renders operations as an OpenAPI 3.0 document (plain maps, serialised by Jackson). A resource that names its
+ * field set ({@code @Fields}) gets schemas for its items, bodies and list answers, and its list parameters.
+ */
 final class OpenApiDocument {
+    private static final String PROBLEM = "#/components/responses/Problem";
+
     private OpenApiDocument() {
     }
 
     static Map<String, Object> render(String version, List<Operation> operations) {
         Map<String, Object> paths = new LinkedHashMap<>();
+        Map<String, Object> schemas = new LinkedHashMap<>(fixedSchemas());
         for (Operation operation : operations) {
             @SuppressWarnings("unchecked")
             Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(operation.path(),
                     p -> new LinkedHashMap<String, Object>());
             item.put(operation.method().toLowerCase(), operation(operation));
+            if (operation.fields() != null) {
+                // Two bundles naming the same schema: the first keeps it (operations come sorted by path).
+                FieldSchemas.schemas(operation.fields()).forEach(schemas::putIfAbsent);
+            }
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.0.3");
         document.put("info", Map.of("title", "Dialplane API", "version", version,
                 "description", "REST API for the Asterisk PBX. Generated from the bundles active right now."));
         document.put("paths", paths);
-        document.put("components", components());
-        document.put("security", List.of(Map.of("bearer", List.of()), Map.of("apiKey", List.of())));
+        document.put("components", components(schemas));
+        document.put("security", List.of(Map.of("bearer", List.of()), Map.of("apiKey", List.of()),
+                Map.of("apiKeyQuery", List.of())));
         return document;
     }
 
@@ -33,6 +48,8 @@ final class OpenApiDocument {
         result.put("tags", List.of(operation.tag()));
         result.put("summary", operation.summary());
         result.put("operationId", operation.method().toLowerCase() + operation.path().replaceAll("[^A-Za-z0-9]+", "_"));
+        Operation.Declared fields = operation.fields();
+        boolean listsFields = fields != null && fields.answers() && operation.method().equals("GET");
         List<Map<String, Object>> parameters = new ArrayList<>();
         List<String> formFields = new ArrayList<>();
         for (Operation.Parameter parameter : operation.parameters()) {
@@ -40,16 +57,11 @@ final class OpenApiDocument {
                 formFields.add(parameter.name());
                 continue;
             }
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("name", parameter.name());
-            p.put("in", parameter.in());
-            p.put("required", parameter.in().equals("path"));
-            Map<String, Object> schema = new LinkedHashMap<>(schema(parameter.type()));
-            if (parameter.defaultValue() != null) {
-                schema.put("default", parameter.defaultValue());
-            }
-            p.put("schema", schema);
-            parameters.add(p);
+            parameters.add(parameter(parameter));
+        }
+        if (listsFields) {
+            List<String> declared = operation.parameters().stream().map(Operation.Parameter::name).toList();
+            parameters.addAll(FieldSchemas.listParameters(fields.fieldSet(), !operation.onItems(), declared));
         }
         if (!parameters.isEmpty()) {
             result.put("parameters", parameters);
@@ -60,20 +72,73 @@ final class OpenApiDocument {
             result.put("requestBody", Map.of("content", Map.of("application/x-www-form-urlencoded",
                     Map.of("schema", Map.of("type", "object", "properties", properties)))));
         } else if (operation.body() != null) {
-            result.put("requestBody", Map.of("required", true, "content",
-                    Map.of("application/json", Map.of("schema", schema(operation.body())))));
+            Map<String, Object> schema = fields != null
+                    ? Map.of("$ref", FieldSchemas.bodyRef(fields, operation.method()))
+                    : schema(operation.body());
+            // A JsonBody may be left out (no body at all is an empty one); other entities are needed.
+            result.put("requestBody", Map.of("required", operation.body() != JsonBody.class, "content",
+                    Map.of("application/json", Map.of("schema", schema))));
         }
-        Map<String, Object> content = new LinkedHashMap<>();
-        operation.produces().forEach(type -> content.put(type, Map.of()));
-        Map<String, Object> responses = new LinkedHashMap<>();
-        responses.put("2XX", Map.of("description", "Success", "content", content));
-        responses.put("default", Map.of("description", "An error (RFC 9457 problem details)", "content",
-                Map.of("application/problem+json", Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")))));
-        result.put("responses", responses);
+        result.put("responses", responses(operation, listsFields));
         if (operation.isPublic()) {
             result.put("security", List.of());
         }
         return result;
+    }
+
+    private static Map<String, Object> parameter(Operation.Parameter parameter) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", parameter.name());
+        p.put("in", parameter.in());
+        p.put("required", parameter.in().equals("path"));
+        Map<String, Object> schema = new LinkedHashMap<>(schema(parameter.type()));
+        if (parameter.in().equals("query") && parameter.name().equals(Reload.NAME)) {
+            p.put("description", "0 or false: write without applying the PBX configuration (also as a body "
+                    + "field; the query wins)");
+            schema.put("enum", List.of("0", "1", "false", "true"));
+            schema.put("default", "1");
+        }
+        if (parameter.defaultValue() != null) {
+            schema.put("default", parameter.defaultValue());
+        }
+        p.put("schema", schema);
+        return p;
+    }
+
+    private static Map<String, Object> responses(Operation operation, boolean listsFields) {
+        Map<String, Object> responses = new LinkedHashMap<>();
+        String method = operation.method();
+        // The CRUD answers of Crud.created/saved/delete: a resource whose answers are its declared fields.
+        boolean crud = operation.fields() != null && operation.fields().answers()
+                && (operation.returns() == jakarta.ws.rs.core.Response.class || operation.returns() == void.class);
+        if (listsFields) {
+            responses.put("200", Map.of("description", "The items", "content", Map.of("application/json",
+                    Map.of("schema", Map.of("$ref", FieldSchemas.REF + operation.fields().name() + "Results")))));
+        } else if (crud && method.equals("POST")) {
+            responses.put("201", Map.of("description", "Created, at Location; no body", "headers",
+                    Map.of("Location", Map.of("description", "the new item", "schema", Map.of("type", "string")))));
+        } else if (crud && method.equals("PUT")) {
+            responses.put("200", Map.of("description", "Saved, no body; Location only when it created the item",
+                    "headers", Map.of("Location", Map.of("description", "the item, when created", "schema",
+                            Map.of("type", "string")))));
+        } else if (crud && method.equals("DELETE")) {
+            responses.put("200", Map.of("description", "Deleted, all or none; no body"));
+        } else if (operation.returns() == Results.class) {
+            responses.put("200", Map.of("description", "Success", "content",
+                    Map.of("application/json", Map.of("schema", Map.of("$ref", FieldSchemas.REF + "Results")))));
+        } else {
+            Map<String, Object> content = new LinkedHashMap<>();
+            operation.produces().forEach(type -> content.put(type, Map.of()));
+            responses.put("2XX", Map.of("description", "Success", "content", content));
+        }
+        if (!operation.isPublic()) {
+            responses.put("401", Map.of("$ref", PROBLEM));
+        }
+        if (operation.body() != null || operation.parameters().stream().anyMatch(p -> p.in().equals("form"))) {
+            responses.put("422", Map.of("$ref", PROBLEM));
+        }
+        responses.put("default", Map.of("$ref", PROBLEM));
+        return responses;
     }
 
     private static Map<String, Object> schema(Class<?> type) {
@@ -95,16 +160,35 @@ final class OpenApiDocument {
         return Map.of("type", "object");
     }
 
-    private static Map<String, Object> components() {
-        Map<String, Object> problem = Map.of("type", "object", "properties", Map.of(
-                "type", Map.of("type", "string"), "title", Map.of("type", "string"),
-                "status", Map.of("type", "integer"), "detail", Map.of("type", "string"),
-                "errors", Map.of("type", "array", "items", Map.of("type", "object", "properties",
-                        Map.of("field", Map.of("type", "string"), "message", Map.of("type", "string"))))));
+    private static Map<String, Object> fixedSchemas() {
+        Map<String, Object> fieldError = Map.of("type", "object", "required", List.of("message"), "properties",
+                Map.of("field", Map.of("type", "string"), "message", Map.of("type", "string")));
+        Map<String, Object> problemProperties = new LinkedHashMap<>();
+        problemProperties.put("type", Map.of("type", "string", "description", "a URI naming the kind of problem"));
+        problemProperties.put("title", Map.of("type", "string"));
+        problemProperties.put("status", Map.of("type", "integer"));
+        problemProperties.put("detail", Map.of("type", "string"));
+        problemProperties.put("errors", Map.of("type", "array", "items", Map.of("$ref", FieldSchemas.REF
+                + "FieldError"), "description", "the fields at fault (422)"));
+        Map<String, Object> schemas = new LinkedHashMap<>();
+        schemas.put("Problem", Map.of("type", "object", "description", "RFC 9457 problem details", "required",
+                List.of("status", "title"), "properties", problemProperties));
+        schemas.put("FieldError", fieldError);
+        schemas.put("Results", FieldSchemas.results(Map.of("type", "object")));
+        return schemas;
+    }
+
+    private static Map<String, Object> components(Map<String, Object> schemas) {
+        Map<String, Object> securitySchemes = new LinkedHashMap<>();
+        securitySchemes.put("bearer", Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT",
+                "description", "an access token from POST /pbxapi/authenticate, or an API key"));
+        securitySchemes.put("apiKey", Map.of("type", "apiKey", "in", "header", "name", "X-API-Key"));
+        securitySchemes.put("apiKeyQuery", Map.of("type", "apiKey", "in", "query", "name", "key"));
         return Map.of(
-                "schemas", Map.of("Problem", problem),
-                "securitySchemes", Map.of(
-                        "bearer", Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT or API key"),
-                        "apiKey", Map.of("type", "apiKey", "in", "header", "name", "X-API-Key")));
+                "schemas", schemas,
+                "responses", Map.of("Problem", Map.of("description", "An error (RFC 9457 problem details)",
+                        "content", Map.of("application/problem+json",
+                                Map.of("schema", Map.of("$ref", FieldSchemas.REF + "Problem"))))),
+                "securitySchemes", securitySchemes);
     }
 }

@@ -1,7 +1,9 @@
 package org.dialplane.core.internal.openapi;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,6 +11,10 @@ import java.util.List;
 
 import org.dialplane.core.auth.Public;
 import org.dialplane.core.rest.Doc;
+import org.dialplane.core.rest.FieldSet;
+import org.dialplane.core.rest.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.CookieParam;
@@ -25,6 +31,7 @@ import jakarta.ws.rs.core.Context;
 
 /** Reads the operations of a JAX-RS resource class from its annotations. */
 final class ResourceIntrospector {
+    private static final Logger LOG = LoggerFactory.getLogger(ResourceIntrospector.class);
     private ResourceIntrospector() {
     }
 
@@ -43,10 +50,41 @@ final class ResourceIntrospector {
             String path = join(basePath, classPath.value(), methodPath == null ? "" : methodPath.value());
             boolean isPublic = method.isAnnotationPresent(Public.class) || resource.isAnnotationPresent(Public.class);
             operations.add(new Operation(httpMethod, path, tag(basePath, path), summary(method),
-                    parameters(method), body(method), produces(resource, method), isPublic));
+                    parameters(method), body(method), produces(resource, method), isPublic, method.getReturnType(),
+                    declared(resource, method)));
         }
         operations.sort(Comparator.comparing(Operation::path).thenComparing(Operation::method));
         return operations;
+    }
+
+    /** The field set {@code @Fields} names on the method or else on the class; null without one. */
+    static Operation.Declared declared(Class<?> resource, Method method) {
+        Fields fields = method.getAnnotation(Fields.class);
+        if (fields == null) {
+            fields = resource.getAnnotation(Fields.class);
+        }
+        if (fields == null) {
+            return null;
+        }
+        Class<?> holder = fields.value();
+        for (Field constant : holder.getDeclaredFields()) {
+            if (Modifier.isStatic(constant.getModifiers()) && constant.getType() == FieldSet.class
+                    && (fields.constant().isEmpty() || fields.constant().equals(constant.getName()))) {
+                try {
+                    constant.setAccessible(true);
+                    FieldSet set = (FieldSet) constant.get(null);
+                    String name = fields.name().isEmpty() ? holder.getSimpleName().replaceFirst("Fields$", "")
+                            : fields.name();
+                    return set == null ? null : new Operation.Declared(name, set, fields.answers());
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    LOG.warn("Cannot read the field set {}.{} named by {}", holder.getName(), constant.getName(),
+                            resource.getName(), e);
+                    return null;
+                }
+            }
+        }
+        LOG.warn("{} names {} in @Fields, which declares no FieldSet constant", resource.getName(), holder.getName());
+        return null;
     }
 
     private static String httpMethod(Method method) {

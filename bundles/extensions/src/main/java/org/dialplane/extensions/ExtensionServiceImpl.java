@@ -65,7 +65,7 @@ public class ExtensionServiceImpl implements ExtensionService {
 
     @Override
     public String create(ExtensionChange change, boolean apply, Caller caller) {
-        requireWriter(caller);
+        caller.requireWriter();
         ExtensionRepository.Saved saved = repository.create(checked(change, true), caller);
         notifier.saved(saved, apply);
         return saved.extension();
@@ -73,7 +73,7 @@ public class ExtensionServiceImpl implements ExtensionService {
 
     @Override
     public boolean save(String extension, ExtensionChange change, boolean apply, Caller caller) {
-        requireWriter(caller);
+        caller.requireWriter();
         ExtensionRepository.Saved saved = repository.save(Ids.parseOne(extension, ExtensionFields.NUMBER),
                 checked(change, false), caller);
         notifier.saved(saved, apply);
@@ -82,7 +82,7 @@ public class ExtensionServiceImpl implements ExtensionService {
 
     @Override
     public void delete(Ids ids, boolean apply, Caller caller) {
-        requireWriter(caller);
+        caller.requireWriter();
         AstDbChanges astdb = repository.delete(ids, caller);
         notifier.deleted(ids.values(), astdb, apply);
     }

@@ -44,12 +44,8 @@ public class AmiManagerService implements ManagerService {
     @Override
     public List<Map<String, String>> run(String name, Map<String, ?> given, Caller caller) {
         // Over HTTP core's filter has refused these already; in-process callers get the same rule here.
-        if (!caller.global()) {
-            throw ApiException.forbidden("Only global callers (the admin user, global API keys) may do this");
-        }
-        if (caller.readOnly()) {
-            throw ApiException.forbidden("This caller may only read");
-        }
+        caller.requireGlobal();
+        caller.requireWriter();
         AllowedAction allowed = ManagerActions.find(name)
                 .orElseThrow(() -> ApiException.notFound("Manager action " + name + " is unknown or not allowed"));
         Map<String, Object> fields = ManagerFields.canonical(given == null ? null : JsonBody.of(given), allowed);

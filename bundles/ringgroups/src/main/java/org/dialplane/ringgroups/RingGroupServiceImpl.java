@@ -60,7 +60,7 @@ public class RingGroupServiceImpl implements RingGroupService {
 
     @Override
     public String create(RingGroupChange change, boolean apply, Caller caller) {
-        requireWriter(caller);
+        caller.requireWriter();
         RingGroupRepository.Saved saved = repository.create(known(change), caller);
         notifier.saved(saved, apply);
         return saved.extension();
@@ -68,7 +68,7 @@ public class RingGroupServiceImpl implements RingGroupService {
 
     @Override
     public boolean save(String extension, RingGroupChange change, boolean apply, Caller caller) {
-        requireWriter(caller);
+        caller.requireWriter();
         RingGroupRepository.Saved saved = repository.save(Ids.parseOne(extension, RingGroupFields.NUMBER),
                 known(change), caller);
         notifier.saved(saved, apply);
@@ -77,7 +77,7 @@ public class RingGroupServiceImpl implements RingGroupService {
 
     @Override
     public void delete(Ids ids, boolean apply, Caller caller) {
-        requireWriter(caller);
+        caller.requireWriter();
         AstDbChanges astdb = repository.delete(ids, caller);
         notifier.deleted(ids.values(), astdb, apply);
     }

@@ -31,6 +31,23 @@ public record Caller(String name, long tenantId, String tenantCode, boolean glob
         throw new ApiException(401, "Authentication required");
     }
 
+    /**
+     * Refuses a read-only caller (403). The HTTP filter applies it to every write; a service that in-process
+     * callers use applies it itself.
+     */
+    public void requireWriter() {
+        if (readOnly) {
+            throw ApiException.forbidden("This caller may only read");
+        }
+    }
+
+    /** Refuses a tenant's caller (403): for what only the admin user and global keys may do. */
+    public void requireGlobal() {
+        if (!global) {
+            throw ApiException.forbidden("Only global callers (the admin user, global API keys) may do this");
+        }
+    }
+
     /** Whether this caller may see objects owned by the given tenant. */
     public boolean sees(long ownerTenantId) {
         return global || ownerTenantId == tenantId;

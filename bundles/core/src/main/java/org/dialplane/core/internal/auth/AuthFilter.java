@@ -71,11 +71,11 @@ public class AuthFilter implements ContainerRequestFilter {
         }
         request.setSecurityContext(security);
         Caller caller = (Caller) security.getUserPrincipal();
-        if (!caller.global() && method != null && isMarked(method, type, GlobalOnly.class)) {
-            throw ApiException.forbidden("Only global callers (the admin user, global API keys) may do this");
+        if (method != null && isMarked(method, type, GlobalOnly.class)) {
+            caller.requireGlobal();
         }
-        if (caller.readOnly() && !READS.contains(request.getMethod())) {
-            throw ApiException.forbidden("This caller may only read");
+        if (!READS.contains(request.getMethod())) {
+            caller.requireWriter();
         }
     }
 

@@ -12,7 +12,7 @@ class ByteRangeTest {
     private static final long LENGTH = 1000;
 
     @Test
-    void firstAndLast_areInclusive() {
+    void whenRangeHasFirstAndLast_thenBothAreInclusive() {
         ByteRange range = ByteRange.parse("bytes=0-99", LENGTH).orElseThrow();
         assertEquals(new ByteRange(0, 99, LENGTH), range);
         assertEquals(100, range.size());
@@ -21,13 +21,13 @@ class ByteRangeTest {
     }
 
     @Test
-    void openEndedRange_runsToTheEnd() {
+    void whenRangeOpenEnded_thenItRunsToTheEnd() {
         assertEquals(new ByteRange(100, 999, LENGTH), ByteRange.parse("bytes=100-", LENGTH).orElseThrow());
         assertEquals(new ByteRange(999, 999, LENGTH), ByteRange.parse("bytes=999-", LENGTH).orElseThrow());
     }
 
     @Test
-    void suffixRange_isTheLastBytes_orAllOfAShorterFile() {
+    void whenSuffixRange_thenTheLastBytesOrAllOfAShorterFile() {
         assertEquals(new ByteRange(500, 999, LENGTH), ByteRange.parse("bytes=-500", LENGTH).orElseThrow());
         assertEquals(new ByteRange(0, 999, LENGTH), ByteRange.parse("bytes=-5000", LENGTH).orElseThrow());
         assertEquals(new ByteRange(0, 999, LENGTH),
@@ -35,20 +35,20 @@ class ByteRangeTest {
     }
 
     @Test
-    void endBeyondTheLength_isClamped() {
+    void whenEndBeyondTheLength_thenClamped() {
         assertEquals(new ByteRange(900, 999, LENGTH), ByteRange.parse("bytes=900-5000", LENGTH).orElseThrow());
         assertEquals(new ByteRange(0, 999, LENGTH),
                 ByteRange.parse("bytes=0-99999999999999999999999", LENGTH).orElseThrow());
     }
 
     @Test
-    void unitAndWhitespace_areTolerated() {
+    void whenUnitCapitalisedOrWhitespaceAround_thenTolerated() {
         assertEquals(new ByteRange(0, 9, LENGTH), ByteRange.parse("Bytes=0-9", LENGTH).orElseThrow());
         assertEquals(new ByteRange(0, 9, LENGTH), ByteRange.parse(" bytes = 0-9 ", LENGTH).orElseThrow());
     }
 
     @Test
-    void startAtOrPastTheEnd_is416WithTheLength() {
+    void whenStartAtOrPastTheEnd_then416WithTheLength() {
         for (String header : new String[] {"bytes=1000-", "bytes=1000-2000", "bytes=5000-6000",
                 "bytes=99999999999999999999999-"}) {
             ApiException e = assertThrows(ApiException.class, () -> ByteRange.parse(header, LENGTH), header);
@@ -59,20 +59,20 @@ class ByteRangeTest {
     }
 
     @Test
-    void emptySuffix_is416() {
+    void whenSuffixEmpty_then416() {
         assertEquals(416, assertThrows(ApiException.class, () -> ByteRange.parse("bytes=-0", LENGTH)).problem()
                 .status());
     }
 
     @Test
-    void anEmptyFile_hasNoRangeButItsWhole() {
+    void whenFileEmpty_thenNoRangeButItsWhole() {
         assertEquals(Optional.empty(), ByteRange.parse("bytes=-10", 0));
         assertEquals("bytes */0", assertThrows(ApiException.class, () -> ByteRange.parse("bytes=0-", 0)).headers()
                 .get("Content-Range"));
     }
 
     @Test
-    void noMalformedOrMultipleRanges_meanTheWholeFile() {
+    void whenNoMalformedOrMultipleRanges_thenTheWholeFile() {
         for (String header : new String[] {null, "", "bytes", "bytes=", "bytes=-", "bytes=a-b", "bytes=1-2-3",
                 "bytes=0x10-20", "bytes=+1-2", "bytes=20-10", "items=0-9", "=0-9", "bytes 0-9", "bytes=0-9,20-29",
                 "bytes=0-9, 20-29", "bytes=-1,0-0", "bytes=0-9,", "bytes=\u0661-\u0662"}) {
@@ -81,7 +81,7 @@ class ByteRangeTest {
     }
 
     @Test
-    void aRangeOutsideTheLength_cannotBeBuilt() {
+    void whenRangeOutsideTheLength_thenItCannotBeBuilt() {
         assertThrows(IllegalArgumentException.class, () -> new ByteRange(0, 1000, LENGTH));
         assertThrows(IllegalArgumentException.class, () -> new ByteRange(5, 4, LENGTH));
         assertThrows(IllegalArgumentException.class, () -> new ByteRange(-1, 4, LENGTH));

@@ -22,38 +22,38 @@ class FieldSetTest {
             .build();
 
     @Test
-    void noFieldsParameter_givesTheDefaults() {
+    void whenNoFieldsParameter_thenTheDefaults() {
         assertEquals(List.of("extension", "name", "extension_list"), RING_GROUPS.select(null));
         assertEquals(List.of("extension", "name", "extension_list"), RING_GROUPS.select("  "));
     }
 
     @Test
-    void star_givesEveryFieldInDeclarationOrder() {
+    void whenFieldsIsStar_thenEveryFieldInDeclarationOrder() {
         assertEquals(List.of("extension", "name", "extension_list", "ring_time", "computed"),
                 RING_GROUPS.select("*"));
         assertEquals(RING_GROUPS.names(), RING_GROUPS.select("name,*"));
     }
 
     @Test
-    void list_givesThoseFieldsInTheOrderAsked_withoutDuplicates() {
+    void whenFieldsListed_thenThoseInTheOrderAskedWithoutDuplicates() {
         assertEquals(List.of("ring_time", "name"), RING_GROUPS.select(" ring_time , name,ring_time"));
     }
 
     @Test
-    void unknownFields_are400NamingEach() {
+    void whenFieldsUnknown_then400NamingEach() {
         ApiException e = assertThrows(ApiException.class, () -> RING_GROUPS.select("name,colour,size"));
         assertEquals(400, e.problem().status());
         assertTrue(e.getMessage().contains("colour, size"), e.getMessage());
     }
 
     @Test
-    void emptyName_is400() {
+    void whenAFieldNameIsEmpty_then400() {
         assertEquals(400, assertThrows(ApiException.class, () -> RING_GROUPS.select("name,,extension")).problem()
                 .status());
     }
 
     @Test
-    void traits_decideSortingAndSearching() {
+    void whenFieldsHaveTraits_thenTheyDecideSortingAndSearching() {
         assertTrue(RING_GROUPS.field("ring_time").orElseThrow().sortable());
         assertFalse(RING_GROUPS.field("extension_list").orElseThrow().sortable());
         assertFalse(RING_GROUPS.field("computed").orElseThrow().sortable());
@@ -63,14 +63,14 @@ class FieldSetTest {
     }
 
     @Test
-    void withoutDefaultTrait_everyFieldIsShown() {
+    void whenNoFieldHasTheDefaultTrait_thenEveryFieldIsShown() {
         FieldSet plain = FieldSet.builder().field("a", "a").field("b", "b").orderBy("b").build();
         assertEquals(List.of("a", "b"), plain.defaultNames());
         assertEquals("b", plain.defaultOrder().name());
     }
 
     @Test
-    void badDeclarations_failAtBuild() {
+    void whenDeclarationsAreBad_thenTheBuildFails() {
         assertThrows(IllegalArgumentException.class, () -> FieldSet.builder().field("a", "a").field("a", "b"));
         assertThrows(IllegalArgumentException.class, () -> FieldSet.builder().field("a,b", "a"));
         assertThrows(IllegalArgumentException.class, () -> FieldSet.builder().field("a", "a; DROP TABLE x"));

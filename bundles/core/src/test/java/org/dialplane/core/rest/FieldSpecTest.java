@@ -72,7 +72,7 @@ class FieldSpecTest {
     }
 
     @Test
-    void whenUpdating_thenRequiredFieldsMayBeLeftOut_butListsStillMustNotBeEmptyOrRepeat() {
+    void whenUpdating_thenRequiredFieldsMayBeLeftOutButListsStillMustNotBeEmptyOrRepeat() {
         assertEquals(Map.of(), FIELDS.validate(null, false));
         assertEquals(Map.of("members", "must not repeat an item"),
                 errors(JsonBody.of(Map.of("members", List.of("1", "1"))), false));

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 class IdsTest {
 
     @Test
-    void commaSeparatedIds_inOrder_withoutDuplicates() {
+    void whenIdsCommaSeparated_thenInOrderWithoutDuplicates() {
         assertEquals(List.of("1005", "1003"), Ids.parse("1005, 1003,1005", Ids.NUMERIC).values());
         assertEquals(List.of("600"), Ids.parse("600", Ids.NUMERIC).values());
     }
 
     @Test
-    void malformedOrEmptyIds_are400NamingThem() {
+    void whenIdsMalformedOrEmpty_then400NamingThem() {
         ApiException bad = assertThrows(ApiException.class, () -> Ids.parse("100,1x1", Ids.NUMERIC));
         assertEquals(400, bad.problem().status());
         assertEquals("Invalid id '1x1'", bad.getMessage());
@@ -32,20 +32,20 @@ class IdsTest {
     }
 
     @Test
-    void tooManyIds_are400() {
+    void whenTooManyIds_then400() {
         String many = IntStream.rangeClosed(1, Ids.MAX_IDS + 1).mapToObj(Integer::toString)
                 .collect(Collectors.joining(","));
         assertThrows(ApiException.class, () -> Ids.parse(many, Ids.NUMERIC));
     }
 
     @Test
-    void parseOne_refusesSeveral() {
+    void whenParseOneGivenSeveral_thenRefused() {
         assertEquals("1005", Ids.parseOne("1005", Ids.NUMERIC));
         assertThrows(ApiException.class, () -> Ids.parseOne("1005,1006", Ids.NUMERIC));
     }
 
     @Test
-    void requireAll_is404NamingTheMissingIdsInRequestOrder() {
+    void whenRequireAllMissesSome_then404NamingTheMissingIdsInRequestOrder() {
         Ids ids = Ids.parse("1007,1005,1006", Ids.NUMERIC);
         assertEquals(List.of("1007", "1006"), ids.missing(Set.of("1005")));
         ApiException e = assertThrows(ApiException.class, () -> ids.requireAll(Set.of("1005"), "extension"));

@@ -32,7 +32,7 @@ class QueryTest {
     }
 
     @Test
-    void noParameters_defaultsEverything() {
+    void whenNoParameters_thenEverythingDefaults() {
         Query query = parse();
         assertEquals(FIELDS.defaultNames(), query.fields());
         assertTrue(query.limit().isEmpty());
@@ -47,7 +47,7 @@ class QueryTest {
     }
 
     @Test
-    void allParameters_areParsed() {
+    void whenAllParametersGiven_thenAllParsed() {
         Query query = parse("fields", "name", "limit", "10", "offset", "20", "order", "ring_time", "direction",
                 "DESC", "search", " sales ");
         assertEquals(List.of("name"), query.fields());
@@ -62,14 +62,14 @@ class QueryTest {
     }
 
     @Test
-    void offsetAlone_isPaginatedWithTheLargestLimit() {
+    void whenOffsetAlone_thenPaginatedWithTheLargestLimit() {
         Query query = parse("offset", "5");
         assertTrue(query.paginated());
         assertEquals(List.of(Long.MAX_VALUE, 5L), query.limitOffset().params());
     }
 
     @Test
-    void limitOutOfRangeOrNotANumber_is400() {
+    void whenLimitOutOfRangeOrNotANumber_then400() {
         assertEquals(400, status(() -> parse("limit", "0")));
         assertEquals(400, status(() -> parse("limit", "1001")));
         assertEquals(400, status(() -> parse("limit", "ten")));
@@ -78,12 +78,12 @@ class QueryTest {
     }
 
     @Test
-    void negativeOffset_is400() {
+    void whenOffsetNegative_then400() {
         assertEquals(400, status(() -> parse("offset", "-1")));
     }
 
     @Test
-    void orderByUnknownOrUnsortableField_is400() {
+    void whenOrderByUnknownOrUnsortableField_then400() {
         assertEquals(400, status(() -> parse("order", "colour")));
         assertEquals(400, status(() -> parse("order", "extension_list")));
         assertEquals(400, status(() -> parse("order", "computed")));
@@ -91,18 +91,18 @@ class QueryTest {
     }
 
     @Test
-    void badDirection_is400() {
+    void whenDirectionBad_then400() {
         assertEquals(400, status(() -> parse("direction", "up")));
         assertEquals(Query.Direction.DESC, parse("direction", "desc").direction());
     }
 
     @Test
-    void repeatedParameter_is400() {
+    void whenParameterRepeated_then400() {
         assertEquals(400, status(() -> parse("limit", "1", "limit", "2")));
     }
 
     @Test
-    void searchTooLongOrOnAnUnsearchableResource_is400() {
+    void whenSearchTooLongOrOnAnUnsearchableResource_then400() {
         assertEquals(400, status(() -> parse("search", "x".repeat(101))));
         FieldSet unsearchable = FieldSet.builder().field("a", "a").build();
         assertThrows(ApiException.class, () -> Query.parse(Map.of("search", List.of("x")), unsearchable));
@@ -110,13 +110,13 @@ class QueryTest {
     }
 
     @Test
-    void likeWildcardsInTheSearch_matchLiterally() {
+    void whenSearchHasLikeWildcards_thenTheyMatchLiterally() {
         assertEquals("50!%!_off!!", Query.escapeLike("50%_off!"));
         assertEquals(List.of("%50!%%", "%50!%%"), parse("search", "50%").searchCondition().params());
     }
 
     @Test
-    void project_showsTheChosenFieldsOfAMap_nullWhenAbsent() {
+    void whenMapProjected_thenTheChosenFieldsNullWhenAbsent() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", "Sales");
         row.put("extension", "600");
@@ -128,7 +128,7 @@ class QueryTest {
     }
 
     @Test
-    void hiding_dropsFieldsAndKeepsTheRest() {
+    void whenFieldsHidden_thenDroppedAndTheRestKept() {
         Query query = parse("fields", "*", "limit", "5").hiding("ring_time", "not_there");
         assertEquals(List.of("extension", "name", "extension_list", "computed"), query.fields());
         assertEquals(5, query.limit().orElseThrow());
@@ -138,7 +138,7 @@ class QueryTest {
     }
 
     @Test
-    void project_showsARecordByItsJsonNames() {
+    void whenRecordProjected_thenShownByItsJsonNames() {
         Map<String, Object> shown = parse("fields", "ring_time,extension").project(new RingGroup("600", "S", 20));
         assertEquals(Map.of("ring_time", 20, "extension", "600"), shown);
         assertEquals(List.of("ring_time", "extension"), List.copyOf(shown.keySet()));

@@ -19,14 +19,14 @@ class ReloadTest {
     }
 
     @Test
-    void onByDefault() {
+    void whenReloadNotGiven_thenOn() {
         assertTrue(Reload.requested(null, null));
         assertTrue(Reload.requested(null, JsonBody.EMPTY));
         assertTrue(Reload.requested(null, body(null)));
     }
 
     @Test
-    void queryValues() {
+    void whenReloadInTheQuery_thenItsValueIsRead() {
         assertFalse(Reload.requested("0", null));
         assertFalse(Reload.requested("false", null));
         assertFalse(Reload.requested("FALSE", null));
@@ -35,7 +35,7 @@ class ReloadTest {
     }
 
     @Test
-    void bodyValues_asBooleanNumberOrString() {
+    void whenReloadInTheBody_thenReadAsBooleanNumberOrString() {
         assertFalse(Reload.requested(null, body(false)));
         assertFalse(Reload.requested(null, body(0)));
         assertFalse(Reload.requested(null, body("0")));
@@ -45,13 +45,13 @@ class ReloadTest {
     }
 
     @Test
-    void queryWinsOverBody() {
+    void whenReloadInQueryAndBody_thenTheQueryWins() {
         assertTrue(Reload.requested("1", body(false)));
         assertFalse(Reload.requested("0", body(true)));
     }
 
     @Test
-    void anythingElse_is400() {
+    void whenReloadIsAnythingElse_then400() {
         for (Object bad : new Object[] { "yes", "", "2", 2, 0.5, Map.of() }) {
             ApiException e = assertThrows(ApiException.class, () -> Reload.requested(null, body(bad)), "" + bad);
             assertEquals(400, e.problem().status());

@@ -11,17 +11,17 @@ import org.junit.jupiter.api.Test;
 class ResultsTest {
 
     @Test
-    void aList_hasNoTotal() throws Exception {
+    void whenListWritten_thenNoTotal() throws Exception {
         assertEquals("{\"results\":[{\"a\":1}]}", Json.MAPPER.writeValueAsString(Results.of(List.of(Map.of("a", 1)))));
     }
 
     @Test
-    void onePage_hasTotal() throws Exception {
+    void whenPageWritten_thenItHasTheTotal() throws Exception {
         assertEquals("{\"results\":[],\"total\":42}", Json.MAPPER.writeValueAsString(Results.page(List.of(), 42)));
     }
 
     @Test
-    void oneItem_isAListOfOne() throws Exception {
+    void whenOneItemWritten_thenAListOfOne() throws Exception {
         assertEquals("{\"results\":[{\"a\":null}]}",
                 Json.MAPPER.writeValueAsString(Results.one(new java.util.HashMap<>(java.util.Collections
                         .singletonMap("a", null)))));

@@ -32,7 +32,7 @@ class ValidationTest {
     }
 
     @Test
-    void absentFields_passEveryRuleButRequired() {
+    void whenFieldsAbsent_thenTheyPassEveryRuleButRequired() {
         Validation v = validate();
         assertNull(v.text("name").maxLength(3).oneOf("a").matches(Pattern.compile("x"), "x").value());
         assertNull(v.integer("ring_time").range(1, 300).value());
@@ -42,14 +42,14 @@ class ValidationTest {
     }
 
     @Test
-    void noBodyAtAll_isCheckedAsEmpty() {
+    void whenNoBodyAtAll_thenCheckedAsEmpty() {
         Validation v = Validation.of(null);
         v.text("name").required();
         assertEquals(Map.of("name", "is required"), errors(v));
     }
 
     @Test
-    void required_whenAbsentNullOrBlank() {
+    void whenRequiredFieldAbsentNullOrBlank_thenRefused() {
         Validation v = validate("name", null, "blank", " ", "list", List.of());
         v.text("name").required();
         v.text("blank").required();
@@ -60,7 +60,7 @@ class ValidationTest {
     }
 
     @Test
-    void text_lengthEnumAndPattern() {
+    void whenTextChecked_thenLengthEnumAndPatternApply() {
         Validation v = validate("name", "Sales team", "strategy", "random", "secret", "ab c", "ok", "hunt");
         v.text("name").maxLength(5);
         v.text("strategy").oneOf("ringall", "hunt");
@@ -74,7 +74,7 @@ class ValidationTest {
     }
 
     @Test
-    void text_takesNumbersAsText_refusesOtherTypes() {
+    void whenTextChecked_thenNumbersTakenAsTextOtherTypesRefused() {
         Validation v = validate("extension", 1005, "flag", true, "object", Map.of());
         assertEquals("1005", v.text("extension").value());
         v.text("flag");
@@ -83,7 +83,7 @@ class ValidationTest {
     }
 
     @Test
-    void integer_fromNumbersAndDigitStrings_inRange() {
+    void whenIntegerChecked_thenFromNumbersAndDigitStringsInRange() {
         Validation v = validate("a", 30, "b", "30", "c", 30.0, "d", " 7 ", "e", 301, "f", "3x", "g", 1.5,
                 "h", new BigInteger("99999999999"), "i", "-5");
         assertEquals(30, v.integer("a").value());
@@ -104,7 +104,7 @@ class ValidationTest {
     }
 
     @Test
-    void bool_acceptsTheUsualSpellings() {
+    void whenBoolChecked_thenTheUsualSpellingsAccepted() {
         Validation v = validate("a", true, "b", "0", "c", 1, "d", "on");
         assertTrue(v.bool("a").value());
         assertFalse(v.bool("b").value());
@@ -114,7 +114,7 @@ class ValidationTest {
     }
 
     @Test
-    void textList_itemsSizeAndDistinct() {
+    void whenTextListChecked_thenItemsSizeAndDistinctApply() {
         Validation v = validate("ok", List.of("200", 201), "bad", List.of("200", "2x"), "big", List.of("1", "2",
                 "3"), "dup", List.of("1", "1"), "mixed", Arrays.asList("1", null), "notalist", "200-201");
         assertEquals(List.of("200", "201"), v.textList("ok").required().items(Ids.NUMERIC, "digits").value());
@@ -132,7 +132,7 @@ class ValidationTest {
     }
 
     @Test
-    void onlyTheFirstProblemOfAFieldIsReported() {
+    void whenAFieldHasSeveralProblems_thenOnlyTheFirstIsReported() {
         Validation v = validate("name", 5);
         v.text("name").required().oneOf("a").maxLength(0);
         v.error("name", "another");
@@ -140,7 +140,7 @@ class ValidationTest {
     }
 
     @Test
-    void check_throws422ListingEveryField() {
+    void whenCheckedWithErrors_then422ListingEveryField() {
         Validation v = validate("ring_time", 0);
         v.integer("ring_time").range(1, 300);
         v.textList("extension_list").required();

@@ -24,7 +24,7 @@ class AsteriskPathsComponentTest {
     }
 
     @Test
-    void whenConfigured_thenTheConfiguration_andBlankMeansTheDefault() {
+    void whenConfigured_thenTheConfigurationButBlankMeansTheDefault() {
         AsteriskPathsComponent paths = new AsteriskPathsComponent(
                 config(Map.of("spool", "/srv/spool", "etc", " ", "sounds", " /srv/sounds ")), framework::get);
         assertEquals(Path.of("/srv/spool"), paths.spool());

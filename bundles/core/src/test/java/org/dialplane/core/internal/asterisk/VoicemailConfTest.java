@@ -102,7 +102,7 @@ class VoicemailConfTest {
     }
 
     @Test
-    void whenAMailboxIsReplaced_thenOnlyItsLineChanges_inPlace_keepingItsIndentAndComment() throws IOException {
+    void whenAMailboxIsReplaced_thenOnlyItsLineChangesInPlaceKeepingItsIndentAndComment() throws IOException {
         Files.write(conf, ISSABEL.getBytes(ISO_8859_1));
         voicemail.put(new Mailbox("default", "1005", "9999", "Daniel Smith-Jones", "dsj@example.com",
                 "page@example.com", Mailbox.options("attach", "no", "saycid", "yes")));
@@ -115,7 +115,7 @@ class VoicemailConfTest {
     }
 
     @Test
-    void whenAMailboxIsAdded_thenAfterTheLastMailboxOfItsContext_orInANewContextAtTheEnd() throws IOException {
+    void whenAMailboxIsAdded_thenAfterTheLastOfItsContextOrInANewContextAtTheEnd() throws IOException {
         Files.write(conf, ISSABEL.getBytes(ISO_8859_1));
         voicemail.put(new Mailbox("default", "1010", "1010", "New One", "", "", Mailbox.ISSABEL_DEFAULT_OPTIONS));
         voicemail.put(new Mailbox("sales", "2001", "2001", "Second Desk", "", "", Map.of("attach", "yes")));
@@ -139,7 +139,7 @@ class VoicemailConfTest {
     }
 
     @Test
-    void whenPutInOneContext_thenTheSameNumberElsewhereStays_butPutOnlyMovesIt() throws IOException {
+    void whenPutInOneContext_thenTheSameNumberElsewhereStaysButPutOnlyMovesIt() throws IOException {
         Files.write(conf, ISSABEL.getBytes(ISO_8859_1));
         voicemail.put(new Mailbox("sales", "1005", "1", "In Sales", "", "", Map.of()));
         assertTrue(voicemail.mailbox("default", "1005").isPresent());
@@ -151,7 +151,7 @@ class VoicemailConfTest {
     }
 
     @Test
-    void whenDeleted_thenFromThatContextOnly_orFromEveryContext() throws IOException {
+    void whenDeleted_thenFromThatContextOnlyOrFromEveryContext() throws IOException {
         Files.write(conf, ISSABEL.getBytes(ISO_8859_1));
         voicemail.put(new Mailbox("sales", "1005", "1", "In Sales", "", "", Map.of()));
         assertTrue(voicemail.delete("sales", "1005"));
@@ -187,7 +187,7 @@ class VoicemailConfTest {
     }
 
     @Test
-    void whenAValueWouldBreakTheFormat_thenRefused_andTheFileUntouched() throws IOException {
+    void whenAValueWouldBreakTheFormat_thenRefusedAndTheFileUntouched() throws IOException {
         Files.write(conf, ISSABEL.getBytes(ISO_8859_1));
         List<Mailbox> refused = List.of(
                 new Mailbox("default", "1001", "1", "Smith, John", "", "", Map.of()),
@@ -209,7 +209,7 @@ class VoicemailConfTest {
     }
 
     @Test
-    void whenTheWriteFails_thenTheOldFileIsIntact_andNoTemporaryFileIsLeft() throws IOException {
+    void whenTheWriteFails_thenTheOldFileIsIntactAndNoTemporaryFileIsLeft() throws IOException {
         Files.write(conf, ISSABEL.getBytes(ISO_8859_1));
         VoicemailFile failing = new VoicemailFile(conf, temporary -> {
             throw new IOException("disk full");

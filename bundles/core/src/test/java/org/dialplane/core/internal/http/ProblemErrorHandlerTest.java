@@ -62,7 +62,7 @@ class ProblemErrorHandlerTest {
     }
 
     @Test
-    void requestsJettyRejects_areProblems_withJettysReason() throws Exception {
+    void whenJettyRejectsARequest_thenAProblemWithJettysReason() throws Exception {
         assertEquals("Ambiguous URI path separator",
                 problem(send("GET /pbxapi/calls/a%2Fb/recording HTTP/1.1\r\nHost: x"), 400).get("detail"));
         assertEquals("Ambiguous URI path segment",
@@ -75,13 +75,13 @@ class ProblemErrorHandlerTest {
     }
 
     @Test
-    void everyMethodGetsTheBody() throws Exception {
+    void whenRejectedWithAnyMethod_thenTheProblemBodyIsSent() throws Exception {
         problem(send("DELETE /a%2Fb HTTP/1.1\r\nHost: x"), 400);
         problem(send("PUT /a%2Fb HTTP/1.1\r\nHost: x\r\nContent-Length: 0"), 400);
     }
 
     @Test
-    void headGetsTheHeadersOnly() throws Exception {
+    void whenHeadRequestRejected_thenTheHeadersOnly() throws Exception {
         String raw = connector.getResponse("HEAD /a%2Fb HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertTrue(raw.startsWith("HTTP/1.1 400 "), raw);
         assertTrue(raw.contains("Content-Type: application/problem+json"), raw);
@@ -89,7 +89,7 @@ class ProblemErrorHandlerTest {
     }
 
     @Test
-    void serverErrors_sayNothingOfTheirCause() throws Exception {
+    void whenServerError_then500SayingNothingOfItsCause() throws Exception {
         HttpTester.Response response = send("GET /fail HTTP/1.1\r\nHost: x");
         Map<String, Object> body = problem(response, 500);
         assertFalse(response.getContent().contains("secret"), response.getContent());
@@ -98,7 +98,7 @@ class ProblemErrorHandlerTest {
     }
 
     @Test
-    void detailIsShortPrintableText_neverAnExceptionName() {
+    void whenDetailWritten_thenShortPrintableTextNeverAnExceptionName() {
         IllegalArgumentException cause = new IllegalArgumentException("x");
         assertEquals("Bad Request", ProblemErrorHandler.detail(400, cause.toString(), cause));
         assertEquals("Bad Request", ProblemErrorHandler.detail(400, null, null));

@@ -36,7 +36,7 @@ class ProblemMapperTest {
     }
 
     @Test
-    void malformedJson_is400WithPosition_withoutJacksonInternals() {
+    void whenJsonMalformed_then400WithPositionWithoutJacksonInternals() {
         Problem problem = ProblemMapper.fromJson(readFails("{\"size\": }"));
         assertEquals(400, problem.status());
         assertTrue(problem.detail().contains("line 1, column"), problem.detail());
@@ -44,7 +44,7 @@ class ProblemMapperTest {
     }
 
     @Test
-    void wrongType_is422NamingTheField() {
+    void whenValueHasTheWrongType_then422NamingTheField() {
         Problem problem = ProblemMapper.fromJson(readFails("{\"size\": \"big\"}"));
         assertEquals(422, problem.status());
         assertEquals(new Problem.FieldError("size", "must be a number"), problem.errors().get(0));
@@ -53,18 +53,18 @@ class ProblemMapperTest {
     }
 
     @Test
-    void wrongShape_is400() {
+    void whenBodyHasTheWrongShape_then400() {
         assertEquals(400, ProblemMapper.fromJson(readFails("[1]")).status());
     }
 
     @Test
-    void serverSideJacksonFailures_areNotTheRequestsFault() {
+    void whenJacksonFailsServerSide_thenNotTheRequestsFault() {
         assertNull(ProblemMapper.fromJson(InvalidDefinitionException.from((JsonParser) null, "no serializer",
                 Json.MAPPER.constructType(Object.class))));
     }
 
     @Test
-    void apiExceptionWrappedByJersey_isAnsweredAsItself() {
+    void whenJerseyWrapsAnApiException_thenItIsAnsweredAsItself() {
         Response response = new ProblemMapper().toResponse(new ProcessingException("reading failed",
                 new ApiException(413, "too big")));
         assertEquals(413, response.getStatus());
@@ -72,7 +72,7 @@ class ProblemMapperTest {
     }
 
     @Test
-    void bodyJettyCouldNotRead_isTheRequestsFault() {
+    void whenJettyCouldNotReadTheBody_then400AsTheRequestsFault() {
         Response response = new ProblemMapper().toResponse(new ProcessingException("reading failed",
                 new IOException(new BadMessageException(400, "Bad chunk"))));
         assertEquals(400, response.getStatus());
@@ -80,7 +80,7 @@ class ProblemMapperTest {
     }
 
     @Test
-    void unexpectedException_is500RevealingNothing() {
+    void whenExceptionUnexpected_then500RevealingNothing() {
         Response response = new ProblemMapper().toResponse(new IllegalStateException("secret internals"));
         assertEquals(500, response.getStatus());
         assertFalse(((Problem) response.getEntity()).detail().contains("secret"));

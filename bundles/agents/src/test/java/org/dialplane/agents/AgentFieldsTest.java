@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class AgentFieldsTest {
     @Test
-    void queueAndReasonAreOptional() {
+    void whenQueueAndReasonOmittedOrGiven_thenBothAccepted() {
         PauseRequest request = AgentFields.validate(null);
         assertNull(request.queue());
         assertNull(request.reason());
@@ -21,7 +21,7 @@ class AgentFieldsTest {
     }
 
     @Test
-    void badQueueOrReasonIsRefused() {
+    void whenQueueOrReasonBad_thenRefused() {
         assertThrows(ApiException.class, () -> AgentFields.validate(JsonBody.of(Map.of("queue", "28a"))));
         assertThrows(ApiException.class, () -> AgentFields.validate(JsonBody.of(Map.of("reason", "a\r\nb"))));
         assertThrows(ApiException.class, () -> AgentFields.validate(JsonBody.of(Map.of("reason", "x".repeat(81)))));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class CallFieldsTest {
     @Test
-    void theSeedsDialIsValid() {
+    void whenTheSeedsDialValidated_thenAccepted() {
         OriginateRequest request = CallFields.validate(JsonBody.of(Map.of("source", "402", "dest", "9922323232",
                 "account", "402-DEVEL", "variables", Map.of("callid", 453131))));
         assertEquals("402", request.source());
@@ -22,7 +22,7 @@ class CallFieldsTest {
     }
 
     @Test
-    void aCommaCannotSmuggleInAnotherVariable() {
+    void whenACommaWouldSmuggleInAnotherVariable_then422() {
         ApiException invalid = assertThrows(ApiException.class, () -> CallFields.validate(JsonBody.of(Map.of(
                 "source", "402", "dest", "100", "variables", Map.of("x", "1,AMPUSER=999")))));
         assertEquals(422, invalid.problem().status());
@@ -30,7 +30,7 @@ class CallFieldsTest {
     }
 
     @Test
-    void destinationIsDialCharactersOnly() {
+    void whenDestinationIsNotDialCharactersOnly_thenRefused() {
         for (String dest : new String[] {"100@evil", "1 00", "100&SIP/1", "", "1".repeat(41)}) {
             ApiException invalid = assertThrows(ApiException.class,
                     () -> CallFields.validate(JsonBody.of(Map.of("source", "402", "dest", dest))), dest);

@@ -16,7 +16,7 @@ class EventLogTest {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
     @Test
-    void idsCountUpFromTheStartTimeSoEarlierRunsAreOlder() {
+    void whenEventsAppended_thenIdsCountUpFromTheStartTimeSoEarlierRunsAreOlder() {
         EventLog earlier = new EventLog(10, 1_000);
         EventLog log = new EventLog(10, 2_000);
         LoggedEvent old = earlier.append(draft("call.started"), "{}");
@@ -29,7 +29,7 @@ class EventLogTest {
     }
 
     @Test
-    void onlyTheNewestAreKept() {
+    void whenTheLogIsFull_thenOnlyTheNewestAreKept() {
         EventLog log = new EventLog(3, 0);
         for (int i = 0; i < 5; i++) {
             log.append(draft("call.started"), "{\"n\":" + i + "}");

@@ -133,7 +133,7 @@ class EventStreamTest {
     }
 
     @Test
-    void whenTypeUnknown_then422AndWhenIdIsNotOurs_then400() {
+    void whenTypeUnknownOrIdNotOurs_then422ForTheTypeAnd400ForTheId() {
         ApiException unknown = assertThrows(ApiException.class,
                 () -> events.subscribe(Set.of("call.started", "calls"), ADMIN, null, new Recorder()));
         assertEquals(422, unknown.problem().status());

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class EventsResourceTest {
 
     @Test
-    void typesAreACommaSeparatedListInItsOrder() {
+    void whenTypesParameterParsed_thenACommaSeparatedListInItsOrder() {
         assertNull(EventsResource.types(null));
         assertNull(EventsResource.types(" "));
         assertEquals(List.of("call.started", "agent.paused"),

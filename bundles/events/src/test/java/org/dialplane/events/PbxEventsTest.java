@@ -17,7 +17,7 @@ class PbxEventsTest {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
     @Test
-    void channelEventsBecomeCallEventsAboutTheirExtensions() {
+    void whenChannelEventReceived_thenACallEventAboutItsExtensions() {
         Map<String, String> channel = Map.of("Channel", "SIP/402-00000001", "Uniqueid", "1700.1", "Linkedid", "1700.1",
                 "CallerIdNum", "402", "AccountCode", "403-DEVEL", "Exten", "9922323232");
 
@@ -33,7 +33,7 @@ class PbxEventsTest {
     }
 
     @Test
-    void onlyAnAnsweredStateChangeIsAnAnswer() {
+    void whenStateChanges_thenOnlyTheAnsweredStateIsAnAnswer() {
         assertEquals("call.answered", PbxEvents.from(new AmiEvent("NewState",
                 Map.of("Channel", "SIP/402-1", "ChannelState", "6")), NOW).orElseThrow().type());
         assertTrue(PbxEvents.from(new AmiEvent("NewState", Map.of("Channel", "SIP/402-1", "ChannelState", "5")),
@@ -41,7 +41,7 @@ class PbxEventsTest {
     }
 
     @Test
-    void aHangupCarriesItsCauseInEitherSpelling() {
+    void whenHangupReceived_thenItCarriesItsCauseInEitherSpelling() {
         PbxEvents.Draft typed = PbxEvents.from(new AmiEvent("Hangup", Map.of("Channel", "SIP/402-1", "Cause", "16",
                 "CauseTxt", "Normal Clearing")), NOW).orElseThrow();
         PbxEvents.Draft raw = PbxEvents.from(new AmiEvent("Hangup", Map.of("Channel", "SIP/402-1", "Cause", "17",
@@ -52,7 +52,7 @@ class PbxEventsTest {
     }
 
     @Test
-    void queueMemberPausesOfBothAsteriskGenerationsAreAgentEvents() {
+    void whenQueueMemberPausedInEitherAsteriskGeneration_thenAnAgentEvent() {
         PbxEvents.Draft paused = PbxEvents.from(new AmiEvent("QueueMemberPause", Map.of("Queue", "281",
                 "Interface", "Local/104@from-queue/n", "Paused", "true", "PausedReason", "Breakfast")), NOW)
                 .orElseThrow();
@@ -69,13 +69,13 @@ class PbxEventsTest {
     }
 
     @Test
-    void otherAmiEventsStayInside() {
+    void whenOtherAmiEventReceived_thenItStaysInside() {
         assertTrue(PbxEvents.from(new AmiEvent("VarSet", Map.of("Channel", "SIP/402-1")), NOW).isEmpty());
         assertTrue(PbxEvents.from(new AmiEvent("FullyBooted", Map.of()), NOW).isEmpty());
     }
 
     @Test
-    void everyoneHearsOfAnApply() {
+    void whenConfigApplied_thenEveryoneHearsOfIt() {
         PbxEvents.Draft applied = PbxEvents.applied(new ApplyStatus(false, false, "command", 3, 2, NOW, NOW,
                 "failure", "exit 1", "oops"), NOW);
         assertEquals("config.applied", applied.type());
@@ -87,7 +87,7 @@ class PbxEventsTest {
     }
 
     @Test
-    void aTenantSeesEventsAboutItsExtensionsAndEveryoneSeesPublicOnes() {
+    void whenTenantListens_thenItSeesItsExtensionsEventsAndEveryoneSeesPublicOnes() {
         LoggedEvent call = new LoggedEvent(1, null, "{}", Set.of("402", "0612345678"));
         LoggedEvent apply = new LoggedEvent(2, null, "{}", null);
         assertTrue(call.visibleTo(Set.of("402")));

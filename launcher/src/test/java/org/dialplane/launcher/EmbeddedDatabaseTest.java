@@ -26,7 +26,7 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void initStatementsAreOneLineEachAndCreateUserAndBothDatabases() {
+    void whenInitStatementsBuilt_thenOneLineEachCreatingUserAndBothDatabases() {
         List<String> statements = EmbeddedDatabase.initStatements("pw");
         assertTrue(statements.stream().noneMatch(s -> s.contains("\n")));
         assertTrue(statements.stream().anyMatch(s -> s.startsWith("CREATE USER IF NOT EXISTS 'dialplane'")));

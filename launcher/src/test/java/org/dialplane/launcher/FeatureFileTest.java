@@ -30,7 +30,7 @@ class FeatureFileTest {
     }
 
     @Test
-    void includedFeaturesComeFirstAndEachBundleOnce() throws IOException {
+    void whenFeatureIncludesAnother_thenIncludedFeatureFirstAndEachBundleOnce() throws IOException {
         List<FeatureFile.BundleRef> bundles = read(XML).bundles(List.of("top"));
         assertEquals(List.of("mvn:org.example/a/1.0", "mvn:org.example.group/b/2.0.1", "mvn:org.example/c/3"),
                 bundles.stream().map(FeatureFile.BundleRef::url).toList());
@@ -38,25 +38,25 @@ class FeatureFileTest {
     }
 
     @Test
-    void repositoryPathFollowsMavenLayout() {
+    void whenRepositoryPathAsked_thenItFollowsMavenLayout() {
         assertEquals("org/example/group/b/2.0.1/b-2.0.1.jar",
                 new FeatureFile.BundleRef("mvn:org.example.group/b/2.0.1", 5).repositoryPath());
     }
 
     @Test
-    void unknownFeatureIsNamed() throws IOException {
+    void whenFeatureUnknown_thenTheErrorNamesIt() throws IOException {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> read(XML).bundles(List.of("nope")));
         assertEquals(true, e.getMessage().contains("nope"));
     }
 
     @Test
-    void doctypeIsRefused() {
+    void whenXmlHasADoctype_thenRefused() {
         assertThrows(IOException.class, () -> read("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><features/>"));
     }
 
     @Test
-    void malformedUrlIsRefused() {
+    void whenBundleUrlMalformed_thenRefused() {
         assertThrows(IllegalArgumentException.class, () -> new FeatureFile.BundleRef("mvn:only/two", 1).repositoryPath());
     }
 }

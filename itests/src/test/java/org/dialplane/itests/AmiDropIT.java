@@ -68,7 +68,7 @@ public class AmiDropIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void countPendingWhenTheConnectionDropsIs503AtOnceThenRecovers() throws Exception {
+    public void whenConnectionDropsDuringACount_then503AtOnceThenRecovers() throws Exception {
         server.ignore("CoreShowChannels");
         CompletableFuture<Http.Response> count = inBackground(() -> admin.get(CALLS + "/count"));
         server.awaitAction("CoreShowChannels", DEADLINE);
@@ -82,7 +82,7 @@ public class AmiDropIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void originatePendingWhenTheConnectionDropsIs503AndLeavesNoQueuedCall() throws Exception {
+    public void whenConnectionDropsDuringAnOriginate_then503AndNoQueuedCallLeft() throws Exception {
         server.ignore("Originate");
         CompletableFuture<Http.Response> originate = inBackground(
                 () -> admin.json("POST", CALLS, "{\"source\":\"402\",\"dest\":\"9922323232\"}"));
@@ -103,7 +103,7 @@ public class AmiDropIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void pausePendingWhenAsteriskGoesAwayIs503AtOnceThenRecovers() throws Exception {
+    public void whenAsteriskGoesAwayDuringAPause_then503AtOnceThenRecovers() throws Exception {
         server.ignore("QueuePause");
         CompletableFuture<Http.Response> pause = inBackground(() -> admin.json("POST", PAUSE, PAUSE_BODY));
         assertEquals("Local/402@from-queue/n", server.awaitAction("QueuePause", DEADLINE).get("Interface"));

@@ -60,7 +60,7 @@ public class ExtensionsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void seedPostCreatesAtTheNextFreeNumber() {
+    public void whenSeedPostSent_thenCreatedAtTheNextFreeNumber() {
         Http.Response created = admin.json("POST", "/pbxapi/extensions?reload=0",
                 "{\"name\":\"Some Name\",\"voicemail\":\"novm\",\"ringtimer\":\"30\"}");
         assertEquals(created.toString(), 201, created.status());
@@ -88,7 +88,7 @@ public class ExtensionsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void seedPutCreatesThenUpdatesOnlyWhatIsSent() {
+    public void whenSeedPutRepeated_thenCreatesThenUpdatesOnlyWhatIsSent() {
         Http.Response created = admin.json("PUT", "/pbxapi/extensions/1005?reload=0",
                 "{\"name\":\"Daniel\",\"secret\":\"unaclave\"}");
         assertEquals(created.toString(), 200, created.status());
@@ -112,7 +112,7 @@ public class ExtensionsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void invalidFieldsAre422NamingEachField() {
+    public void whenFieldsInvalid_then422NamingEachField() {
         Http.Response response = admin.json("POST", "/pbxapi/extensions?reload=0",
                 "{\"voicemail\":\"sometimes\",\"ringtimer\":\"soon\",\"recording_in_internal\":\"maybe\"}");
         assertEquals(422, response.status());
@@ -126,7 +126,7 @@ public class ExtensionsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void aTakenNumberIsAConflict() {
+    public void whenNumberTaken_then409Conflict() {
         assertEquals(200, admin.json("PUT", "/pbxapi/extensions/2100?reload=0", "{}").status());
         Http.Response again = admin.json("POST", "/pbxapi/extensions?reload=0", "{\"extension\":\"2100\"}");
         assertEquals(409, again.status());
@@ -134,7 +134,7 @@ public class ExtensionsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void fiftyConcurrentPostsGetFiftyNumbers() throws Exception {
+    public void whenFiftyPostsConcurrent_thenFiftyDistinctNumbers() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<Http.Response>> answers = new ArrayList<>();
@@ -155,7 +155,7 @@ public class ExtensionsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void multiDeleteWithOneMissingDeletesNothing() {
+    public void whenMultiDeleteHasOneMissing_then404AndNothingDeleted() {
         admin.json("PUT", "/pbxapi/extensions/3001?reload=0", "{}");
         admin.json("PUT", "/pbxapi/extensions/3002?reload=0", "{}");
         Http.Response missing = admin.send("DELETE", "/pbxapi/extensions/3001,3002,3999?reload=0", null,
@@ -170,7 +170,7 @@ public class ExtensionsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void aBurstOfWritesAppliesOnce() {
+    public void whenBurstOfWrites_thenAppliedOnce() {
         long before = appliedLines();
         long runsBefore = admin.get("/pbxapi/applychanges").json().get("runs").asLong();
         for (int i = 0; i < 10; i++) {
@@ -186,7 +186,7 @@ public class ExtensionsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void pagingSearchAndFields() {
+    public void whenListedWithPagingSearchAndFields_thenThatPageWithThoseFields() {
         for (int i = 0; i < 5; i++) {
             admin.json("PUT", "/pbxapi/extensions/" + (5000 + i) + "?reload=0", "{\"name\":\"Pager " + i + "\"}");
         }
@@ -202,7 +202,7 @@ public class ExtensionsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void voicemailDefaultWritesTheMailboxAndNovmRemovesIt() throws IOException {
+    public void whenVoicemailSetToDefault_thenMailboxWrittenAndNovmRemovesIt() throws IOException {
         Path conf = ASTERISK_ETC.resolve("voicemail.conf");
         assertEquals(200, admin.json("PUT", "/pbxapi/extensions/6001?reload=0",
                 "{\"name\":\"Mail Box\",\"voicemail\":\"default\"}").status());
@@ -224,7 +224,7 @@ public class ExtensionsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void tenantsSeeOnlyTheirOwnAndReadOnlyKeysCannotWrite() {
+    public void whenKeyIsTenantOrReadOnly_thenTenantSeesOnlyItsOwnAndReadOnlyCannotWrite() {
         String adminToken = Logins.adminToken(http);
         String tenantA = Logins.tenant(http, adminToken, 7000, 7099);
         String tenantB = Logins.tenant(http, adminToken, 7100, 7199);
@@ -251,7 +251,7 @@ public class ExtensionsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void withoutCredentialsNothingIsShown() {
+    public void whenNoCredentials_then401AndNothingShown() {
         Http.Response response = http.get("/pbxapi/extensions");
         assertEquals(401, response.status());
         assertFalse(response.body().contains("secret"));

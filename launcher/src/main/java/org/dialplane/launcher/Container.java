@@ -31,12 +31,19 @@ public final class Container {
     /** Bundles dropped in deploy/ start at this level, after every bundle of the default installation. */
     public static final int DEPLOY_START_LEVEL = 80;
     public static final int ACTIVE_START_LEVEL = 100;
+    /** The public HTTP port and address, read by core, which opens them once its readiness gate is in place. */
+    public static final String HTTP_PORT_PROPERTY = "dialplane.http.port";
+    public static final String HTTP_HOST_PROPERTY = "dialplane.http.host";
+    /** Read by core's readiness: the locations of the bundles installed from the features (comma-separated). */
+    public static final String BUNDLES_PROPERTY = "dialplane.bundles";
 
     private final Framework framework;
 
-    Container(Path home, Settings settings) {
+    Container(Path home, Settings settings, List<FeatureFile.BundleRef> bundles) {
         Map<String, String> properties = new HashMap<>(settings.frameworkProperties());
         properties.putAll(homeProperties(home));
+        properties.putAll(felixHttpProperties());
+        properties.put(BUNDLES_PROPERTY, String.join(",", bundles.stream().map(FeatureFile.BundleRef::url).toList()));
         properties.put(Constants.FRAMEWORK_STORAGE, home.resolve("data/cache").toString());
         // The cache is rebuilt from the features at every start: what runs is what the features say,
         // plus what deploy/ holds, never a stale copy from an earlier version.
@@ -63,6 +70,15 @@ public final class Container {
         properties.put("felix.fileinstall.log.level", "2");
         properties.put("felix.fileinstall.enableConfigSave", "false");
         return properties;
+    }
+
+    /**
+     * Felix's own HTTP listener: loopback only, on a port it picks. It serves before Felix's whiteboard exists
+     * (Jetty's HTML 404 in that window), so the public port ({@link #HTTP_PORT_PROPERTY}) is opened by core's
+     * readiness gate instead, once that gate sees every request. Public for the integration tests.
+     */
+    public static Map<String, String> felixHttpProperties() {
+        return Map.of("org.osgi.service.http.port", "0", "org.apache.felix.http.host", "127.0.0.1");
     }
 
     /** Installs the bundles at their start levels, starts the framework and waits for the last level. */

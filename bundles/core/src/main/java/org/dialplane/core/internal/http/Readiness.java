@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -110,9 +109,17 @@ public class Readiness {
         return current;
     }
 
+    /**
+     * The health document, kept as it is on a 503 (health's {@code "status"} is a word, not a problem's number), which
+     * is what its own type tells {@link ProblemResponseFilter}.
+     */
+    static final class HealthDocument extends LinkedHashMap<String, Object> {
+        private static final long serialVersionUID = 1L;
+    }
+
     /** The health document: status, version, uptime, database, AMI, and what is not up yet or any more. */
-    Map<String, Object> health(State state) {
-        Map<String, Object> health = new LinkedHashMap<>();
+    HealthDocument health(State state) {
+        HealthDocument health = new HealthDocument();
         health.put("status", state.status());
         health.put("version", context.getBundle().getVersion().toString());
         health.put("uptime_seconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);

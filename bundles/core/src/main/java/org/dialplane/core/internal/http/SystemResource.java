@@ -51,7 +51,7 @@ public class SystemResource {
     @Path("health")
     public Response health() {
         Readiness.State state = readiness.state();
-        Map<String, Object> health = readiness.health(state);
+        Readiness.HealthDocument health = readiness.health(state);
         if (state.up()) {
             return Response.ok(health).build();
         }

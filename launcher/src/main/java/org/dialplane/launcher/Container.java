@@ -38,16 +38,19 @@ public final class Container {
     public static final String BUNDLES_PROPERTY = "dialplane.bundles";
 
     private final Framework framework;
+    private final BundleCache cache;
+    private final boolean cacheReused;
 
-    Container(Path home, Settings settings, List<FeatureFile.BundleRef> bundles) {
+    Container(Path home, Settings settings, Path repository, List<FeatureFile.BundleRef> bundles) throws IOException {
         Map<String, String> properties = new HashMap<>(settings.frameworkProperties());
         properties.putAll(homeProperties(home));
         properties.putAll(felixHttpProperties());
         properties.put(BUNDLES_PROPERTY, String.join(",", bundles.stream().map(FeatureFile.BundleRef::url).toList()));
-        properties.put(Constants.FRAMEWORK_STORAGE, home.resolve("data/cache").toString());
-        // The cache is rebuilt from the features at every start: what runs is what the features say,
-        // plus what deploy/ holds, never a stale copy from an earlier version.
-        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        Path storage = home.resolve("data/cache");
+        properties.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        // Kept while the installation is unchanged, else emptied: see BundleCache.
+        cache = new BundleCache(storage, repository, bundles);
+        cacheReused = cache.reusable();
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(ACTIVE_START_LEVEL));
         properties.put("felix.log.level", "1");
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
@@ -88,6 +91,9 @@ public final class Container {
         BundleContext context = framework.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
         for (FeatureFile.BundleRef ref : bundles) {
+            if (cacheReused && context.getBundle(ref.url()) != null) {
+                continue; // in the kept cache, with its start level and persistent start
+            }
             Path jar = repository.resolve(ref.repositoryPath());
             if (!Files.isRegularFile(jar)) {
                 throw new IOException("Bundle " + ref.url() + " is not in the distribution: " + jar);
@@ -113,6 +119,16 @@ public final class Container {
         if (framework.adapt(FrameworkStartLevel.class).getStartLevel() < ACTIVE_START_LEVEL) {
             levelReached.await(60, TimeUnit.SECONDS);
         }
+        if (problems().isEmpty()) {
+            cache.remember();
+        } else {
+            cache.forget(); // rebuilt at the next start, in case the cache is what went wrong
+        }
+    }
+
+    /** Whether this start found the bundle cache of an earlier one and kept it. */
+    boolean cacheReused() {
+        return cacheReused;
     }
 
     /** Installs the bundles that failed to start, for the start-up report. */

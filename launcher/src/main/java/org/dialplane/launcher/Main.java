@@ -79,7 +79,7 @@ public final class Main {
         if (database.isPresent()) {
             settings = settings.with(database.get().connectionSettings());
         }
-        Container container = new Container(home, settings, bundles);
+        Container container = new Container(home, settings, install.resolve("bundles"), bundles);
         container.start(install.resolve("bundles"), bundles);
         container.watchConfigDirectory(home.resolve("etc"));
         Signals.onTermination(() -> {

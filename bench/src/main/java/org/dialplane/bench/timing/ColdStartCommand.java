@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li><b>fresh</b>: a new home each run, so the embedded MariaDB installs itself; the client logs in as admin
  * (polling the login until it answers 200), then sends the request with that token;</li>
  * <li><b>used</b>: one home, prepared once (a start, an API key created through {@code POST /pbxapi/apikeys}, a
- * stop); each run sends the request with that key until it answers 200.</li>
+ * stop); each run, started without DIALPLANE_ADMIN_PASSWORD as the default systemd unit starts it, sends the
+ * request with that key until it answers 200. The first of these runs also writes the AppCDS archive.</li>
  * </ul>
  * Each product is stopped (SIGTERM, as systemd would) before the next starts, and any process it left behind (an
  * embedded database) is ended too.
@@ -46,6 +47,7 @@ public final class ColdStartCommand {
                 "runs", "5",
                 "work", "",
                 "homes", "fresh,used",
+                "rebuild-cache", "false",
                 "timeout", "90"));
         if (options.get("work").isBlank()) {
             throw new IllegalArgumentException("--work DIR is needed (the homes are created under it)");
@@ -73,7 +75,11 @@ public final class ColdStartCommand {
             Files.createDirectories(home);
             String key = run.prepare(home);
             double[] seconds = new double[runs];
+            boolean rebuild = Boolean.parseBoolean(options.get("rebuild-cache"));
             for (int i = 0; i < runs; i++) {
+                if (rebuild) { // as before the cache was kept: Felix installs every bundle again
+                    Files.deleteIfExists(home.resolve("data/cache.fingerprint"));
+                }
                 seconds[i] = run.timed(home, key);
                 System.err.printf("cold start, used home %d: %.2f s%n", i + 1, seconds[i]);
             }
@@ -92,7 +98,8 @@ public final class ColdStartCommand {
 
         /** Seconds from the start to the probe's first 200: with {@code key}, or after an admin login. */
         double timed(Path home, String key) throws Exception {
-            return withProduct(home, (target, process, start) -> {
+            // With a key, started as the default systemd unit starts it: no admin password to apply.
+            return withProduct(home, key == null, (target, process, start) -> {
                 Target authorised = target.withToken(key != null ? key : login(target, process));
                 long ready = StatusPoller.awaitResponse(authorised, Request.get(PROBE_PATH), 200, timeoutMillis,
                         process.toHandle()).nanoTime();
@@ -102,12 +109,12 @@ public final class ColdStartCommand {
 
         /** Starts once to create an API key on the home (read-only, global), and stops. */
         String prepare(Path home) throws Exception {
-            return withProduct(home, (target, process, start) -> {
+            return withProduct(home, true, (target, process, start) -> {
                 Target admin = target.withToken(login(target, process));
                 String body = "{\"name\":\"coldstart\",\"read_only\":true}";
                 var created = StatusPoller.awaitResponse(admin, Request.postJson("/pbxapi/apikeys", body), 201,
                         timeoutMillis, process.toHandle());
-                return JSON.readTree(created.response().body()).get("key").asText();
+                return JSON.readTree(created.response().body()).get("results").get(0).get("key").asText();
             });
         }
 
@@ -118,14 +125,18 @@ public final class ColdStartCommand {
             return JSON.readTree(answer.response().body()).get("access_token").asText();
         }
 
-        private <T> T withProduct(Path home, Session<T> session) throws Exception {
+        private <T> T withProduct(Path home, boolean adminPassword, Session<T> session) throws Exception {
             int port = freePort();
             ProcessBuilder builder = new ProcessBuilder(command, "--port", Integer.toString(port), "--host",
                     "127.0.0.1", "--home", home.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             home.resolveSibling(home.getFileName() + ".log").toFile()));
-            builder.environment().put("DIALPLANE_ADMIN_PASSWORD", password);
+            if (adminPassword) {
+                builder.environment().put("DIALPLANE_ADMIN_PASSWORD", password);
+            } else {
+                builder.environment().remove("DIALPLANE_ADMIN_PASSWORD");
+            }
             long start = System.nanoTime();
             Process process = builder.start();
             // Interrupted (Ctrl-C, run.sh's trap): the product being timed must not outlive the benchmark.

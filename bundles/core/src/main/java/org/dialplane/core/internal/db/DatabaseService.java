@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
 public class DatabaseService implements DatabaseStatus {
     private static final int ER_BAD_DB_ERROR = 1049; // Unknown database
     private static final long FIRST_RETRY_MILLIS = 500;
-    private static final long MAX_RETRY_MILLIS = 30_000;
+    // Short: on a first start the embedded server installs itself for seconds, and the API waits for this retry;
+    // a refused connection costs nothing (each distinct problem is logged once).
+    private static final long MAX_RETRY_MILLIS = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseService.class);
 
     private final BundleContext context;

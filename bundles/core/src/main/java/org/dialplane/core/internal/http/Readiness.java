@@ -63,7 +63,10 @@ public class Readiness {
     private final BundleContext context;
     private final DatabaseStatus database;
     private final Set<String> expectedLocations;
+    private static final long STARTING_CACHE_NANOS = 10_000_000L;
     private volatile boolean started;
+    private State startingCache; // guarded by this
+    private long startingCachedAt; // guarded by this
     private volatile State cached;
     private volatile long cachedAt;
 
@@ -88,7 +91,7 @@ public class Readiness {
             return true;
         }
         synchronized (this) {
-            if (!started && evaluate().up()) {
+            if (!started && startingState().up()) {
                 started = true;
             }
             return started;
@@ -97,7 +100,7 @@ public class Readiness {
 
     State state() {
         if (!started()) {
-            return evaluate();
+            return startingState();
         }
         long now = System.nanoTime();
         State current = cached;
@@ -115,6 +118,20 @@ public class Readiness {
      */
     static final class HealthDocument extends LinkedHashMap<String, Object> {
         private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * While starting, clients poll (the launcher, scripts, load balancers), each poll on the start's own cores: the
+     * evaluation (a copy of the whiteboard's runtime DTO, a service query) is reused for {@value #STARTING_CACHE_NANOS}
+     * ns, which delays "ready" by at most that.
+     */
+    private synchronized State startingState() {
+        long now = System.nanoTime();
+        if (startingCache == null || now - startingCachedAt > STARTING_CACHE_NANOS) {
+            startingCache = evaluate();
+            startingCachedAt = now;
+        }
+        return startingCache;
     }
 
     /** The health document: status, version, uptime, database, AMI, and what is not up yet or any more. */

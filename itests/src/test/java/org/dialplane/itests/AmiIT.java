@@ -28,7 +28,7 @@ public class AmiIT extends DialplaneTestSupport {
     @Override
     protected Option options() {
         // runs in the driver: the port reaches the container (and the test inside it) as a framework property
-        return composite(fakeAmi(), amiPointingAt(freePort()));
+        return composite(database("AmiIT"), fakeAmi(), amiPointingAt(freePort()));
     }
 
     /** The fake AMI server's bundle, for tests that run it inside the container. */

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
+import org.dialplane.launcher.Container;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 
@@ -200,7 +201,7 @@ public class AuthIT extends DialplaneTestSupport {
 
     /** A login over a socket bound to the given local address (the JDK 17 HTTP client cannot choose one). */
     private Http.Response loginFrom(String localAddress, String password) throws IOException {
-        int port = Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
+        int port = Integer.parseInt(context.getProperty(Container.HTTP_PORT_PROPERTY));
         String form = "user=admin&password=" + Logins.encode(password);
         String request = "POST /pbxapi/authenticate HTTP/1.1\r\nHost: 127.0.0.1:" + port
                 + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length()

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.Test;
+import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 
@@ -19,6 +20,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the requests Jetty rejects itself.
  */
 public class ContainerIT extends DialplaneTestSupport {
+
+    /** A database of its own: the API is ready (and serves anything) only with one. */
+    @Override
+    protected Option options() {
+        return database("ContainerIT");
+    }
 
     @Test
     public void everyBundleOfTheDefaultFeatureIsActive() {
@@ -106,10 +113,6 @@ public class ContainerIT extends DialplaneTestSupport {
         String tooLong = "GET /pbxapi/" + "x".repeat(20_000) + " HTTP/1.1\r\n" + host;
         assertProblem(RawHttp.exchange(port(), tooLong + "\r\n"), 414);
         assertProblem(RawHttp.exchange(port(), "GET /pbxapi/system/health HTTP/9.9\r\n" + host + "\r\n"), 505);
-    }
-
-    private int port() {
-        return Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
     }
 
     static void assertProblem(Http.Response response, int status) {

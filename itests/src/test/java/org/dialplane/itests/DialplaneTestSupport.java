@@ -78,12 +78,9 @@ public abstract class DialplaneTestSupport {
 
     @Before
     public void awaitApi() {
-        http = new Http(Integer.parseInt(context.getProperty("org.osgi.service.http.port")));
+        http = new Http(port());
+        // Health answers 200 only once the database is usable and every resource registered is served.
         await("the API answers /pbxapi/system/health", () -> http.get("/pbxapi/system/health").status() == 200);
-        if (context.getProperty("dialplane.db.url") != null) {
-            // Resources that need the database register once it is migrated: login is the first of them.
-            await("login is served (the database is up)", () -> http.get("/pbxapi/authenticate").status() != 404);
-        }
     }
 
     // ---- options -------------------------------------------------------------------------------------------
@@ -93,14 +90,18 @@ public abstract class DialplaneTestSupport {
         Path repository = Path.of(System.getProperty("dialplane.repository"));
         FeatureFile file = FeatureFile.read(repository.resolve("feature.xml"));
         List<Option> bundles = new ArrayList<>();
+        List<String> locations = new ArrayList<>();
         for (FeatureFile.BundleRef ref : file.bundles(List.of(names))) {
             Path jar = repository.resolve(ref.repositoryPath());
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(ref.url() + " is in feature.xml but not in features/pom.xml: " + jar);
             }
+            locations.add(jar.toUri().toString());
             var option = bundle(jar.toUri().toString()).startLevel(ref.startLevel());
             bundles.add(isFragment(jar) ? option.noStart() : option);
         }
+        // As the launcher tells core which bundles make the installation (they must be active for health's "up").
+        bundles.add(frameworkProperty(Container.BUNDLES_PROPERTY).value(String.join(",", locations)));
         return composite(bundles.toArray(Option[]::new));
     }
 
@@ -135,13 +136,25 @@ public abstract class DialplaneTestSupport {
                 frameworkProperty("dialplane.db.password").value(server.password()));
     }
 
+    /** The public HTTP port of this class's container. */
+    protected int port() {
+        return Integer.parseInt(context.getProperty(Container.HTTP_PORT_PROPERTY));
+    }
+
     /** Logs in as admin (the container needs {@link Logins#adminPassword()}); a client sending the token. */
     protected Http asAdmin() {
         return http.bearer(Logins.adminToken(http));
     }
 
+    /**
+     * The public port, which core opens once its readiness gate is in place, and Felix's own loopback listener,
+     * as the launcher sets them.
+     */
     public static Option httpPort(int port) {
-        return frameworkProperty("org.osgi.service.http.port").value(Integer.toString(port));
+        List<Option> options = new ArrayList<>();
+        options.add(frameworkProperty(Container.HTTP_PORT_PROPERTY).value(Integer.toString(port)));
+        Container.felixHttpProperties().forEach((key, value) -> options.add(frameworkProperty(key).value(value)));
+        return composite(options.toArray(Option[]::new));
     }
 
     public static Option logging() {

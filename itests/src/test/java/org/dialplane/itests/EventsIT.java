@@ -272,10 +272,6 @@ public class EventsIT extends DialplaneTestSupport {
         return SseClient.connect(port(), EVENTS + query, all);
     }
 
-    private int port() {
-        return Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
-    }
-
     /** A call from the extension's phone, as Asterisk reports it: started, answered, hung up. Its Uniqueid. */
     private static String call(String extension) {
         String uniqueid = "1700000000." + CHANNELS.incrementAndGet();

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.Test;
+import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
 
 /**
@@ -18,6 +19,12 @@ import org.osgi.framework.Bundle;
  * disappear, and the system endpoints answer throughout.
  */
 public class HotDeployIT extends DialplaneTestSupport {
+
+    /** A database of its own: the API is ready (and serves anything) only with one. */
+    @Override
+    protected Option options() {
+        return database("HotDeployIT");
+    }
     private static final String HELLO = "/pbxapi/vendor/hello";
     /** The promise for hot deploy and removal; the tests hold the product to it. */
     private static final Duration PROMPTLY = Duration.ofSeconds(2);

@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.dialplane.core.db.Database;
+import org.dialplane.launcher.Container;
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
@@ -366,7 +367,7 @@ public class RecordingsIT extends DialplaneTestSupport {
 
     private Download download(String credential, String method, String path, Map<String, String> headers)
             throws IOException, InterruptedException {
-        int port = Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
+        int port = Integer.parseInt(context.getProperty(Container.HTTP_PORT_PROPERTY));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody())
                 .header("Authorization", "Bearer " + credential);

@@ -21,9 +21,11 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
 
+import org.dialplane.launcher.Container;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.ops4j.pax.exam.Option;
 import org.osgi.framework.ServiceRegistration;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +36,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * a body over the limit, a malformed chunked body, a value of the wrong type, validation, 404, 405).
  */
 public class RestPlumbingIT extends DialplaneTestSupport {
+
+    /** A database of its own: the API is ready (and serves anything) only with one. */
+    @Override
+    protected Option options() {
+        return database("RestPlumbingIT");
+    }
     private static final String PROBE = "/pbxapi/test-plumbing";
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
@@ -112,7 +120,7 @@ public class RestPlumbingIT extends DialplaneTestSupport {
 
     @Test
     public void malformedChunkedBodyIs400Problem() throws Exception {
-        int port = Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
+        int port = Integer.parseInt(context.getProperty(Container.HTTP_PORT_PROPERTY));
         String request = "POST " + PROBE + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n";
         Http.Response response = RawHttp.exchange(port, request);
@@ -123,7 +131,7 @@ public class RestPlumbingIT extends DialplaneTestSupport {
 
     @Test
     public void anAnswerBeforeTheBodyWasReadKeepsTheConnectionUsable() throws Exception {
-        int port = Integer.parseInt(context.getProperty("org.osgi.service.http.port"));
+        int port = Integer.parseInt(context.getProperty(Container.HTTP_PORT_PROPERTY));
         try (Socket socket = new Socket()) {
             socket.setSoTimeout(10_000);
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
@@ -162,7 +170,7 @@ public class RestPlumbingIT extends DialplaneTestSupport {
 
         // A chunked upload declares no length: the limit counts the bytes as they come.
         HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + context.getProperty("org.osgi.service.http.port") + PROBE))
+                + context.getProperty(Container.HTTP_PORT_PROPERTY) + PROBE))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))

@@ -31,16 +31,26 @@ public final class Container {
     /** Bundles dropped in deploy/ start at this level, after every bundle of the default installation. */
     public static final int DEPLOY_START_LEVEL = 80;
     public static final int ACTIVE_START_LEVEL = 100;
+    /** The public HTTP port and address, read by core, which opens them once its readiness gate is in place. */
+    public static final String HTTP_PORT_PROPERTY = "dialplane.http.port";
+    public static final String HTTP_HOST_PROPERTY = "dialplane.http.host";
+    /** Read by core's readiness: the locations of the bundles installed from the features (comma-separated). */
+    public static final String BUNDLES_PROPERTY = "dialplane.bundles";
 
     private final Framework framework;
+    private final BundleCache cache;
+    private final boolean cacheReused;
 
-    Container(Path home, Settings settings) {
+    Container(Path home, Settings settings, Path repository, List<FeatureFile.BundleRef> bundles) throws IOException {
         Map<String, String> properties = new HashMap<>(settings.frameworkProperties());
         properties.putAll(homeProperties(home));
-        properties.put(Constants.FRAMEWORK_STORAGE, home.resolve("data/cache").toString());
-        // The cache is rebuilt from the features at every start: what runs is what the features say,
-        // plus what deploy/ holds, never a stale copy from an earlier version.
-        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        properties.putAll(felixHttpProperties());
+        properties.put(BUNDLES_PROPERTY, String.join(",", bundles.stream().map(FeatureFile.BundleRef::url).toList()));
+        Path storage = home.resolve("data/cache");
+        properties.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        // Kept while the installation is unchanged, else emptied: see BundleCache.
+        cache = new BundleCache(storage, repository, bundles);
+        cacheReused = cache.reusable();
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(ACTIVE_START_LEVEL));
         properties.put("felix.log.level", "1");
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
@@ -65,6 +75,15 @@ public final class Container {
         return properties;
     }
 
+    /**
+     * Felix's own HTTP listener: loopback only, on a port it picks. It serves before Felix's whiteboard exists
+     * (Jetty's HTML 404 in that window), so the public port ({@link #HTTP_PORT_PROPERTY}) is opened by core's
+     * readiness gate instead, once that gate sees every request. Public for the integration tests.
+     */
+    public static Map<String, String> felixHttpProperties() {
+        return Map.of("org.osgi.service.http.port", "0", "org.apache.felix.http.host", "127.0.0.1");
+    }
+
     /** Installs the bundles at their start levels, starts the framework and waits for the last level. */
     void start(Path repository, List<FeatureFile.BundleRef> bundles) throws BundleException, IOException,
             InterruptedException {
@@ -72,6 +91,9 @@ public final class Container {
         BundleContext context = framework.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
         for (FeatureFile.BundleRef ref : bundles) {
+            if (cacheReused && context.getBundle(ref.url()) != null) {
+                continue; // in the kept cache, with its start level and persistent start
+            }
             Path jar = repository.resolve(ref.repositoryPath());
             if (!Files.isRegularFile(jar)) {
                 throw new IOException("Bundle " + ref.url() + " is not in the distribution: " + jar);
@@ -97,6 +119,16 @@ public final class Container {
         if (framework.adapt(FrameworkStartLevel.class).getStartLevel() < ACTIVE_START_LEVEL) {
             levelReached.await(60, TimeUnit.SECONDS);
         }
+        if (problems().isEmpty()) {
+            cache.remember();
+        } else {
+            cache.forget(); // rebuilt at the next start, in case the cache is what went wrong
+        }
+    }
+
+    /** Whether this start found the bundle cache of an earlier one and kept it. */
+    boolean cacheReused() {
+        return cacheReused;
     }
 
     /** Installs the bundles that failed to start, for the start-up report. */

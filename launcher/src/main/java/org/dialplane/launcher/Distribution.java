@@ -22,6 +22,16 @@ final class Distribution {
         return jar.getParent().getParent().toAbsolutePath().normalize();
     }
 
+    /** This launcher's jar (with Felix beside it in lib/), or {@code null} when run from classes. */
+    static Path launcherJar() {
+        try {
+            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) ? location : null;
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /**
      * Creates etc/, deploy/, data/ and log/ under the home directory. A new home gets the distribution's
      * default files from etc/; existing files are never overwritten.

@@ -63,8 +63,10 @@ public final class EmbeddedDatabase {
         EmbeddedDatabase database = launch(home.resolve("data"));
         database.started.whenComplete((ok, failure) -> {
             if (failure == null) {
-                System.out.printf("Embedded MariaDB on 127.0.0.1:%d started in %.2f s (data in %s)%n", database.port,
-                        (System.nanoTime() - begun) / 1e9, home.resolve("data/mariadb"));
+                Path data = home.relativize(home.resolve("data/mariadb"));
+                System.out.printf("Embedded MariaDB ready in %.2f s (%s; 127.0.0.1:%d)%n", (System.nanoTime() - begun) / 1e9,
+                        database.server.installed ? "first start: installed into " + data : "data in " + data,
+                        database.port);
             } else {
                 System.err.println("dialplane: " + failure.getCause().getMessage());
             }
@@ -279,6 +281,8 @@ public final class EmbeddedDatabase {
      */
     private static final class Server extends DB {
         private static final String UNPACKED_MARKER = ".unpacked-from";
+        /** Whether this start installed a new data directory (the slow first start). */
+        volatile boolean installed;
 
         Server(DBConfiguration configuration) {
             super(configuration);
@@ -297,6 +301,7 @@ public final class EmbeddedDatabase {
                 Files.writeString(marker, source);
             }
             if (isEmpty(configuration.getDataDir())) {
+                installed = true;
                 install();
             }
         }

@@ -1,17 +1,12 @@
 package org.dialplane.launcher;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts Dialplane: resolves the settings, prepares the home directory, boots Felix with the bundles of the
@@ -19,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Main {
     private static final long STOP_TIMEOUT_MILLIS = 4_000;
+    /** A first start installs the embedded database on the same cores: allow for a slow machine. */
+    private static final long READY_TIMEOUT_MILLIS = 90_000;
 
     private Main() {
     }
@@ -82,7 +79,7 @@ public final class Main {
         if (database.isPresent()) {
             settings = settings.with(database.get().connectionSettings());
         }
-        Container container = new Container(home, settings);
+        Container container = new Container(home, settings, install.resolve("bundles"), bundles);
         container.start(install.resolve("bundles"), bundles);
         container.watchConfigDirectory(home.resolve("etc"));
         Signals.onTermination(() -> {
@@ -101,38 +98,17 @@ public final class Main {
         }
         int port = settings.httpPort();
         String base = "http://" + displayHost(settings.get(Setting.HTTP_HOST)) + ":" + port + "/pbxapi";
-        if (awaitHealthy(port, 30_000)) {
+        String late = ReadinessProbe.await(port, READY_TIMEOUT_MILLIS);
+        if (late == null) {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             System.out.printf("Dialplane ready on %s in %.2f s (home %s)%n", base, seconds, home);
         } else {
-            System.err.println("dialplane: " + base + "/system/health did not answer 200 within 30 s");
+            System.err.println("dialplane: not ready within " + READY_TIMEOUT_MILLIS / 1000 + " s: " + late
+                    + " (see " + base + "/system/health)");
         }
         container.awaitStop();
         database.ifPresent(EmbeddedDatabase::stop);
         return 0;
-    }
-
-    /** Polls the health endpoint: the product is ready when the API answers, not when bundles are started. */
-    private static boolean awaitHealthy(int port, long timeoutMillis) throws InterruptedException,
-            URISyntaxException {
-        URI health = new URI("http://127.0.0.1:" + port + "/pbxapi/system/health");
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpURLConnection connection = (HttpURLConnection) health.toURL().openConnection();
-                connection.setConnectTimeout(500);
-                connection.setReadTimeout(1000);
-                int status = connection.getResponseCode();
-                connection.disconnect();
-                if (status == 200) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(20);
-        }
-        return false;
     }
 
     private static String displayHost(String host) {

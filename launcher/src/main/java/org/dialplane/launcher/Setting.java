@@ -8,9 +8,9 @@ import java.util.List;
  * bundles see it.
  */
 enum Setting {
-    HTTP_PORT("http.port", "DIALPLANE_HTTP_PORT", "--port", "8080", "org.osgi.service.http.port",
+    HTTP_PORT("http.port", "DIALPLANE_HTTP_PORT", "--port", "8080", Container.HTTP_PORT_PROPERTY,
             "HTTP port"),
-    HTTP_HOST("http.host", "DIALPLANE_HTTP_HOST", "--host", "0.0.0.0", "org.apache.felix.http.host",
+    HTTP_HOST("http.host", "DIALPLANE_HTTP_HOST", "--host", "0.0.0.0", Container.HTTP_HOST_PROPERTY,
             "address to listen on"),
     DB_URL("db.url", "DIALPLANE_DB_URL", null, "", "dialplane.db.url",
             "PBX config DB, e.g. jdbc:mariadb://127.0.0.1:3306/asterisk; empty = embedded MariaDB in data/"),

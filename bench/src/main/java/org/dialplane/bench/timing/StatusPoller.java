@@ -18,14 +18,29 @@ final class StatusPoller {
     /** The {@link System#nanoTime()} at which {@code path} first answered {@code status}. */
     static long await(Target target, String path, int status, long timeoutMillis, ProcessHandle alive)
             throws IOException {
-        byte[] request = target.encode(Request.get(path), false);
+        return awaitResponse(target, Request.get(path), status, timeoutMillis, alive).nanoTime();
+    }
+
+    /** A response and when it was read. */
+    record Answer(long nanoTime, HttpConnection.Response response) {
+    }
+
+    /**
+     * Sends {@code request} on a new connection every few milliseconds until it answers {@code status} (with the
+     * target's bearer token when it has one); that response and when it was read.
+     */
+    static Answer awaitResponse(Target target, Request request, int status, long timeoutMillis, ProcessHandle alive)
+            throws IOException {
+        String path = request.path();
+        byte[] bytes = target.encode(request, target.bearerToken() != null);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         int last = -1;
         while (System.nanoTime() < deadline) {
             try (HttpConnection connection = target.connect()) {
-                last = connection.exchange(request, false).status();
+                HttpConnection.Response response = connection.exchange(bytes, true);
+                last = response.status();
                 if (last == status) {
-                    return System.nanoTime();
+                    return new Answer(System.nanoTime(), response);
                 }
             } catch (IOException notYet) {
                 // not listening yet

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.db.Database;
@@ -32,13 +34,31 @@ public class LoginService {
     private final PasswordHash passwords = new PasswordHash();
     private final LoginThrottle throttle = new LoginThrottle(MAX_FAILURES, Duration.ofMinutes(5),
             Duration.ofSeconds(30), Clock.systemUTC());
+    /**
+     * Applying the admin password costs a PBKDF2 derivation (600,000 rounds: seconds with the default C1-only JIT
+     * on a small machine). Done during activation it held up every component waiting on the database, and past
+     * DS's 5 s lock timeout the login resource failed to get this service and stayed unregistered. So it runs in
+     * its own thread, and a login waits for it.
+     */
+    private final CompletableFuture<Void> adminApplied;
 
     @Activate
     public LoginService(@Reference Database database, @Reference SessionTokens sessions, BundleContext context)
             throws SQLException {
         this.users = new UserStore(database.pbx());
         this.sessions = sessions;
-        ensureAdmin(AuthSettings.from(context).adminPassword());
+        String configured = AuthSettings.from(context).adminPassword();
+        adminApplied = CompletableFuture.runAsync(() -> {
+            try {
+                ensureAdmin(configured);
+            } catch (SQLException | RuntimeException e) {
+                LOG.error("Could not apply the password of user {}", ADMIN, e);
+            }
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "dialplane-admin-password");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     private void ensureAdmin(String configured) throws SQLException {
@@ -62,6 +82,11 @@ public class LoginService {
 
     /** Tokens for a user name and password; 401 if they do not match, 429 after too many failures. */
     TokenPair login(String name, String password, String client) throws SQLException {
+        try {
+            adminApplied.join();
+        } catch (CompletionException logged) {
+            // logged where it failed; the stored users answer
+        }
         Optional<Duration> wait = throttle.lockedOut(client);
         if (wait.isPresent()) {
             throw AuthProblems.tooManyAttempts(wait.get());

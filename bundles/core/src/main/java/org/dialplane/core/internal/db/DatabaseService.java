@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
 public class DatabaseService implements DatabaseStatus {
     private static final int ER_BAD_DB_ERROR = 1049; // Unknown database
     private static final long FIRST_RETRY_MILLIS = 500;
-    private static final long MAX_RETRY_MILLIS = 30_000;
+    // Short: on a first start the embedded server installs itself for seconds, and the API waits for this retry;
+    // a refused connection costs nothing (each distinct problem is logged once).
+    private static final long MAX_RETRY_MILLIS = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseService.class);
 
     private final BundleContext context;
@@ -45,6 +47,7 @@ public class DatabaseService implements DatabaseStatus {
     private boolean stopped; // guarded by this
     private PooledDatabase database; // guarded by this
     private ServiceRegistration<Database> registration; // guarded by this
+    private volatile PoolValidation validation;
 
     @Activate
     public DatabaseService(BundleContext context) {
@@ -67,11 +70,22 @@ public class DatabaseService implements DatabaseStatus {
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> description = new LinkedHashMap<>();
-        description.put("state", state);
+        description.put("state", state());
         if ("up".equals(state)) {
             description.put("schema_version", schemaVersion);
         }
         return description;
+    }
+
+    @Override
+    public boolean usable() {
+        PoolValidation current = validation;
+        return "up".equals(state) && current != null && current.lastResult();
+    }
+
+    @Override
+    public String state() {
+        return "up".equals(state) && !usable() ? "unreachable" : state;
     }
 
     private void connectUntilReady() {
@@ -123,8 +137,11 @@ public class DatabaseService implements DatabaseStatus {
             }
             database = pools;
             schemaVersion = version;
-            state = "up";
+            // Registered before the state says "up": DS activates what references Database while the service
+            // is registered, so when readiness sees "up", every resource that needs the database is registered.
             registration = context.registerService(Database.class, pools, null);
+            validation = new PoolValidation(pools.pbx());
+            state = "up";
         }
         LOG.info("Database ready in {} ms (schema version {})", (System.nanoTime() - start) / 1_000_000, version);
     }
@@ -194,6 +211,9 @@ public class DatabaseService implements DatabaseStatus {
             if (registration != null) {
                 registration.unregister();
                 registration = null;
+            }
+            if (validation != null) {
+                validation.close();
             }
             if (database != null) {
                 database.close();

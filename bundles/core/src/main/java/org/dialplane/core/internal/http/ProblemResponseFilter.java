@@ -12,7 +12,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 /**
  * The safety net behind {@link ProblemMapper}: an error response that some other provider built (an exception
  * mapper a library brings along, a resource returning {@code Response.status(400)} with plain text) is rewritten
- * as problem+json, keeping its status and headers and, when it is short text, its message.
+ * as problem+json, keeping its status and headers and, when it is short text, its message. Health's 503 is the
+ * one error that keeps its own JSON document ({@link Readiness.HealthDocument}): clients read its "status" word.
  */
 @Component(service = ContainerResponseFilter.class)
 @JakartarsExtension
@@ -23,7 +24,8 @@ public class ProblemResponseFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         int status = response.getStatus();
-        if (status < 400 || MediaTypes.PROBLEM_JSON_TYPE.isCompatible(response.getMediaType())) {
+        if (status < 400 || MediaTypes.PROBLEM_JSON_TYPE.isCompatible(response.getMediaType())
+                || response.getEntity() instanceof Readiness.HealthDocument) {
             return;
         }
         Object entity = response.getEntity();

@@ -1,26 +1,16 @@
 package org.dialplane.core.internal.http;
 
-import java.lang.management.ManagementFactory;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-
-import org.dialplane.core.internal.db.DatabaseStatus;
-import org.dialplane.core.ami.Ami;
-import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.auth.Public;
 import org.dialplane.core.auth.PublicResource;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Health, served without authentication even while the authentication filter is not active; the bundles of
@@ -31,31 +21,28 @@ import jakarta.ws.rs.core.MediaType;
 @Path("system")
 @Produces(MediaType.APPLICATION_JSON)
 public class SystemResource {
-    private final BundleContext context;
-    private final DatabaseStatus database;
-
-    /** Optional and dynamic: health answers even while AMI's component is (re)starting. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile Ami ami;
+    private final Readiness readiness;
 
     @Activate
-    public SystemResource(BundleContext context, @Reference DatabaseStatus database) {
-        this.context = context;
-        this.database = database;
+    public SystemResource(@Reference Readiness readiness) {
+        this.readiness = readiness;
     }
 
-    /** Liveness: answers without authentication. */
+    /**
+     * Readiness, without authentication: 200 {@code "status": "up"} when the API can do its work, 503 with
+     * Retry-After and {@code "degraded"} naming what is down otherwise ({@link ReadinessGate} answers the
+     * {@code "starting"} ones, before the REST application serves this).
+     */
     @GET
     @Public
     @Path("health")
-    public Map<String, Object> health() {
-        Map<String, Object> health = new LinkedHashMap<>();
-        health.put("status", "up");
-        health.put("version", context.getBundle().getVersion().toString());
-        health.put("uptime_seconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
-        health.put("database", database.describe());
-        Ami current = ami;
-        health.put("ami", current == null ? "unknown" : current.state().name().toLowerCase(Locale.ROOT));
-        return health;
+    public Response health() {
+        Readiness.State state = readiness.state();
+        Readiness.HealthDocument health = readiness.health(state);
+        if (state.up()) {
+            return Response.ok(health).build();
+        }
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After",
+                ReadinessGate.RETRY_AFTER_SECONDS).header("Cache-Control", "no-store").entity(health).build();
     }
 }

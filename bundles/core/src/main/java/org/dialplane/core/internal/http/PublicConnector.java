@@ -1,0 +1,111 @@
+package org.dialplane.core.internal.http;
+
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.UnaryOperator;
+
+import org.apache.felix.http.jetty.ConnectorFactory;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The connector of the public host and port ({@value #PORT_PROPERTY}, {@value #HOST_PROPERTY}), handed to Felix by
+ * {@link ReadinessGate}. It copies the HTTP configuration Felix gave its own connector (header and buffer sizes,
+ * strict URI compliance, no Server header, idle timeout, acceptors, selectors), so both behave alike.
+ * <p>
+ * It also makes {@link ProblemErrorHandler} the server's error handler, before the connector accepts anything:
+ * the requests Jetty rejects before any servlet runs (an ambiguous path, a bad Host, a header too large) answer
+ * problem+json from the first one on. Felix offers no other way to the {@code Server} it builds privately.
+ */
+final class PublicConnector implements ConnectorFactory {
+    static final String PORT_PROPERTY = "dialplane.http.port";
+    static final String HOST_PROPERTY = "dialplane.http.host";
+
+    /** Where the API is served. */
+    record Address(String host, int port) {
+        /** From the framework properties; {@code null} without a port. */
+        static Address from(UnaryOperator<String> properties) {
+            String port = properties.apply(PORT_PROPERTY);
+            if (port == null || port.isBlank()) {
+                return null;
+            }
+            String host = properties.apply(HOST_PROPERTY);
+            return new Address(host == null || host.isBlank() ? "0.0.0.0" : host.trim(), Integer.parseInt(port.trim()));
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
+    private static final ProblemErrorHandler ERRORS = new ProblemErrorHandler();
+    /** The handler each server had before ours; weak, as Felix replaces its server when it restarts Jetty. */
+    private static final Map<Server, Request.Handler> REPLACED = new WeakHashMap<>();
+
+    private final Address address;
+
+    PublicConnector(Address address) {
+        this.address = address;
+    }
+
+    @Override
+    public Connector createConnector(Server server) {
+        installErrorHandler(server);
+        ServerConnector felix = null;
+        for (Connector existing : server.getConnectors()) {
+            if (existing instanceof ServerConnector serverConnector
+                    && serverConnector.getConnectionFactory(HttpConnectionFactory.class) != null) {
+                felix = serverConnector;
+                break;
+            }
+        }
+        HttpConnectionFactory http;
+        ServerConnector connector;
+        if (felix == null) {
+            HttpConfiguration config = new HttpConfiguration();
+            config.setSendServerVersion(false);
+            config.setSendXPoweredBy(false);
+            http = new HttpConnectionFactory(config);
+            connector = new ServerConnector(server, http);
+        } else {
+            HttpConnectionFactory felixHttp = felix.getConnectionFactory(HttpConnectionFactory.class);
+            http = new HttpConnectionFactory(new HttpConfiguration(felixHttp.getHttpConfiguration()));
+            http.setInputBufferSize(felixHttp.getInputBufferSize());
+            connector = new ServerConnector(server, felix.getAcceptors(),
+                    felix.getSelectorManager().getSelectorCount(), http);
+            connector.setIdleTimeout(felix.getIdleTimeout());
+            connector.setAcceptQueueSize(felix.getAcceptQueueSize());
+        }
+        connector.setHost(address.host());
+        connector.setPort(address.port());
+        connector.setName("dialplane-public");
+        return connector;
+    }
+
+    private static void installErrorHandler(Server server) {
+        synchronized (REPLACED) {
+            Request.Handler current = server.getErrorHandler();
+            if (current != ERRORS) {
+                REPLACED.put(server, current);
+                server.setErrorHandler(ERRORS);
+            }
+        }
+    }
+
+    /** Gives every server its own error handler back, when core stops. */
+    static void restoreErrorHandlers() {
+        synchronized (REPLACED) {
+            REPLACED.forEach((server, previous) -> {
+                if (server.getErrorHandler() == ERRORS) {
+                    server.setErrorHandler(previous);
+                }
+            });
+            REPLACED.clear();
+        }
+    }
+}

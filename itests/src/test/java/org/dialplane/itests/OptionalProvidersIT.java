@@ -14,7 +14,8 @@ import org.osgi.framework.Bundle;
 
 /**
  * A resource bundle is optional to every other: with the extensions bundle stopped, /pbxapi/extensions answers 404
- * problem+json and leaves the OpenAPI document, while ring groups, calls, health and the document keep working;
+ * problem+json and leaves the OpenAPI document, while ring groups, calls and the document keep working and health
+ * answers 503 "degraded" naming the stopped bundle;
  * started again, /pbxapi/extensions is back.
  */
 public class OptionalProvidersIT extends DialplaneTestSupport {
@@ -50,7 +51,11 @@ public class OptionalProvidersIT extends DialplaneTestSupport {
                     "{\"name\":\"Without extensions\",\"strategy\":\"ringall\",\"extension_list\":[\"401\"]}");
             assertTrue(created.toString(), created.status() < 300);
             assertEquals(200, admin.get("/pbxapi/calls/count").status());
-            assertEquals(200, http.get("/pbxapi/system/health").status());
+            // Health still answers, and tells the truth: a bundle of the installed features is down.
+            Http.Response health = http.get("/pbxapi/system/health");
+            assertEquals(503, health.status());
+            assertEquals("degraded", health.json().get("status").asText());
+            assertTrue(health.toString(), health.json().toString().contains("org.dialplane.extensions"));
             Http.Response openApi = http.get("/pbxapi/openapi.json");
             assertEquals(200, openApi.status());
             assertFalse(openApi.json().get("paths").has(EXTENSIONS));
@@ -60,6 +65,7 @@ public class OptionalProvidersIT extends DialplaneTestSupport {
         }
 
         await(EXTENSIONS + " is back", () -> admin.get(EXTENSIONS).status() == 200);
+        await("health is up again", () -> http.get("/pbxapi/system/health").status() == 200);
         assertTrue(http.get("/pbxapi/openapi.json").json().get("paths").has(EXTENSIONS));
     }
 }

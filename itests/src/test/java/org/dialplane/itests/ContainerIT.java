@@ -28,7 +28,7 @@ public class ContainerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void everyBundleOfTheDefaultFeatureIsActive() {
+    public void whenDefaultFeatureInstalled_thenEveryBundleIsActive() {
         List<String> notActive = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
@@ -40,14 +40,14 @@ public class ContainerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void healthAnswersUp() {
+    public void whenHealthRequested_then200Up() {
         Http.Response health = http.get("/pbxapi/system/health");
         assertEquals(200, health.status());
         assertEquals("up", health.json().get("status").asText());
     }
 
     @Test
-    public void openApiListsTheSystemEndpoints() {
+    public void whenOpenApiRequested_thenSystemEndpointsListed() {
         Http.Response openapi = http.get("/pbxapi/openapi.json");
         assertEquals(openapi.toString(), 200, openapi.status());
         JsonNode paths = openapi.json().get("paths");
@@ -57,7 +57,7 @@ public class ContainerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void docsPageIsServed() {
+    public void whenDocsRequested_thenHtmlPageServed() {
         Http.Response docs = http.get("/pbxapi/docs");
         assertEquals(200, docs.status());
         assertTrue(docs.header("content-type"), docs.header("content-type").startsWith("text/html"));
@@ -65,7 +65,7 @@ public class ContainerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void unknownPathsAnswerProblemJson() {
+    public void whenPathUnknown_then404ProblemJson() {
         for (String path : List.of("/pbxapi/no/such/thing", "/not-the-api", "/")) {
             Http.Response response = http.get(path);
             assertEquals(path, 404, response.status());
@@ -74,7 +74,7 @@ public class ContainerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void wrongMethodAnswers405ProblemJson() {
+    public void whenMethodWrong_then405ProblemJson() {
         Http.Response response = http.send("DELETE", "/pbxapi/system/health", null, Map.of());
         assertEquals(405, response.status());
         assertProblem(response, 405);
@@ -87,7 +87,7 @@ public class ContainerIT extends DialplaneTestSupport {
      * client would normalise or refuse them.
      */
     @Test
-    public void requestsJettyRejectsAnswerProblemJson() throws Exception {
+    public void whenJettyRejectsTheRequest_thenItsStatusAndReasonAsProblemJson() throws Exception {
         String host = "Host: 127.0.0.1\r\nConnection: close\r\n";
         Map<String, String> reasons = new LinkedHashMap<>();
         reasons.put("GET /pbxapi/calls/a%2Fb/recording HTTP/1.1\r\n" + host, "Ambiguous URI path separator");

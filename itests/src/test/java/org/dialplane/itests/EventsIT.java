@@ -68,7 +68,7 @@ public class EventsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void aCallIsStartedAnsweredAndHungUp() throws Exception {
+    public void whenCallStartedAnsweredAndHungUp_thenEachStreamedInOrder() throws Exception {
         try (SseClient stream = connect(adminToken, "")) {
             assertTrue(stream.contentType(), stream.contentType().startsWith("text/event-stream"));
             String uniqueid = call(AGENT);
@@ -93,7 +93,7 @@ public class EventsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void agentsPausedAndUnpausedThroughTheApiAreStreamed() throws Exception {
+    public void whenAgentPausedAndUnpausedThroughTheApi_thenBothStreamed() throws Exception {
         try (SseClient stream = connect(adminToken, "?types=agent.paused,agent.unpaused")) {
             assertEquals(200, admin.json("POST", "/pbxapi/agents/" + AGENT + "/pause",
                     "{\"queue\":\"281\",\"reason\":\"Breakfast\"}").status());
@@ -112,7 +112,7 @@ public class EventsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void anAppliedConfigurationIsStreamed() throws Exception {
+    public void whenConfigurationApplied_thenItIsStreamed() throws Exception {
         try (SseClient stream = connect(adminToken, "?types=config.applied")) {
             Http.Response written = admin.json("PUT", "/pbxapi/extensions/" + AGENT, "{\"name\":\"Agent B\"}");
             assertEquals(written.toString(), 200, written.status());
@@ -127,7 +127,7 @@ public class EventsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void aTenantHearsOnlyOfItsOwnExtensions() throws Exception {
+    public void whenTenantListens_thenItHearsOnlyOfItsOwnExtensions() throws Exception {
         String code = Logins.tenant(http, adminToken, 70_000, 79_999);
         String key = Logins.apiKey(http, adminToken, "{\"name\":\"events\",\"tenant\":\"" + code
                 + "\",\"read_only\":true}");
@@ -152,7 +152,7 @@ public class EventsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void typesPickTheEventsAndUnknownTypesAre422() throws Exception {
+    public void whenTypesGiven_thenOnlyThoseStreamedAndUnknownTypesAre422() throws Exception {
         try (SseClient stream = connect(adminToken, "?types=call.hangup")) {
             String uniqueid = call(AGENT);
             SseClient.Event event = stream.next(WAIT);
@@ -169,7 +169,7 @@ public class EventsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void aClientThatReconnectsWithLastEventIdGetsWhatItMissed() throws Exception {
+    public void whenClientReconnectsWithLastEventId_thenItGetsWhatItMissed() throws Exception {
         SseClient.Event last;
         try (SseClient stream = connect(adminToken, "?types=call.started")) {
             String before = call(AGENT);
@@ -188,7 +188,7 @@ public class EventsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void aSlowClientSlowsNeitherAmiNorTheOtherClients() throws Exception {
+    public void whenClientIsSlow_thenNeitherAmiNorOtherClientsSlowed() throws Exception {
         try (Socket slow = new Socket(); SseClient quick = connect(adminToken, "?types=call.started")) {
             slow.setReceiveBufferSize(4096);
             slow.connect(new InetSocketAddress("127.0.0.1", port()), 5000);
@@ -223,7 +223,7 @@ public class EventsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void theStreamSurvivesAnAmiReconnect() throws Exception {
+    public void whenAmiReconnects_thenTheStreamSurvives() throws Exception {
         try (SseClient stream = connect(adminToken, "?types=call.started")) {
             int logins = server.loginCount();
             server.dropConnections();
@@ -236,7 +236,7 @@ public class EventsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void withoutAmiTheStreamIs503AtOnce() throws Exception {
+    public void whenAmiIsDown_then503AtOnce() throws Exception {
         server.suspend();
         await("AMI is down", () -> admin.get("/pbxapi/calls/count").status() == 503);
         long start = System.nanoTime();
@@ -252,7 +252,7 @@ public class EventsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void theStreamIsDocumentedAndNeedsAuthentication() {
+    public void whenStreamRequestedWithoutCredentials_then401AndItIsDocumented() {
         assertTrue(http.get("/pbxapi/openapi.json").json().get("paths").has(EVENTS));
         Http.Response anonymous = http.get(EVENTS);
         assertEquals(401, anonymous.status());

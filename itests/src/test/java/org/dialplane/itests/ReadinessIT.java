@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * before that every request answers 503 with Retry-After (health its own "starting" document, everything else
  * problem+json), never a 404; later, a stopped bundle or a lost database makes health 503 "degraded", naming it.
  * The product reaches its database through a {@link TcpProxy} that the tests open and close: closed at first, so
- * the container starts without a database. The methods run in name order, as they follow one start.
+ * the container starts without a database. The methods run in name order, as they follow one start; a rename
+ * must keep that order (whenDatabase..., whenFeature..., whenLater...).
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class ReadinessIT extends DialplaneTestSupport {
@@ -74,7 +75,7 @@ public class ReadinessIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void a_whileTheDatabaseIsUnreachable_everyRequestAnswers503_andHealthSaysStarting() throws IOException {
+    public void whenDatabaseIsUnreachableAtStart_thenEveryRequest503AndHealthSaysStarting() throws IOException {
         Http.Response health = http.get("/pbxapi/system/health");
         assertEquals(health.toString(), 503, health.status());
         assertNotNull(health.toString(), health.header("retry-after"));
@@ -101,7 +102,7 @@ public class ReadinessIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void b_whenAFeatureBundleStops_healthIsDegradedNamingIt_untilItIsActiveAgain() throws Exception {
+    public void whenFeatureBundleStops_thenHealthDegradedNamingItUntilActiveAgain() throws Exception {
         proxy.open();
         await("health up", DATABASE_RETRY, () -> http.get("/pbxapi/system/health").status() == 200);
         Bundle ringGroups = bundle("org.dialplane.ringgroups");
@@ -119,7 +120,7 @@ public class ReadinessIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void c_whenTheDatabaseGoesAway_healthIsDegraded_andUpWhenItIsBack() throws IOException {
+    public void whenLaterTheDatabaseGoesAway_thenHealthDegradedAndUpWhenItIsBack() throws IOException {
         proxy.open();
         await("health up", DATABASE_RETRY, () -> http.get("/pbxapi/system/health").status() == 200);
         Http admin = asAdmin();

@@ -65,7 +65,7 @@ public class RestPlumbingIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void listIsEnvelopedWithDefaultFields_andPagedWithTotal() {
+    public void whenListed_thenEnvelopedWithDefaultFieldsAndPagedWithTotal() {
         JsonNode all = ok(http.get(PROBE)).json();
         assertEquals(3, all.get("results").size());
         assertTrue(all.get("results").get(0).has("name"));
@@ -78,14 +78,14 @@ public class RestPlumbingIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void oneItemIsAListOfOne() {
+    public void whenOneItemRequested_thenAListOfOne() {
         JsonNode one = ok(http.get(PROBE + "/101?fields=size")).json();
         assertEquals(1, one.get("results").size());
         assertEquals(2, one.get("results").get(0).get("size").asInt());
     }
 
     @Test
-    public void badQueryParametersAre400Problems() {
+    public void whenQueryParametersInvalid_then400Problems() {
         problem(http.get(PROBE + "?fields=colour"), 400, "colour");
         problem(http.get(PROBE + "?limit=100000"), 400, "limit");
         problem(http.get(PROBE + "?order=colour"), 400, "colour");
@@ -93,7 +93,7 @@ public class RestPlumbingIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void postCreates201WithLocationAndNoBody_andHonoursReload() {
+    public void whenPosted_then201WithLocationAndNoBodyAndReloadHonoured() {
         Http.Response created = http.send("POST", PROBE + "?reload=false", "{\"name\":\"new\",\"size\":\"4\"}", JSON);
         assertEquals(created.toString(), 201, created.status());
         assertTrue(created.header("location"), created.header("location").endsWith(PROBE + "/103"));
@@ -104,7 +104,7 @@ public class RestPlumbingIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void multiDeleteIsAllOrNothing() {
+    public void whenMultiDeleted_thenAllOrNothingDeleted() {
         problem(http.send("DELETE", PROBE + "/100,998,999", null, Map.of()), 404, "998, 999");
         assertEquals(3, probe.rows.size());
         assertEquals(200, http.send("DELETE", PROBE + "/100,101", null, Map.of()).status());
@@ -112,14 +112,14 @@ public class RestPlumbingIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void malformedJsonIs400Problem() {
+    public void whenJsonMalformed_then400Problem() {
         problem(http.send("POST", PROBE, "{\"name\": ", JSON), 400, "not valid JSON");
         problem(http.send("POST", PROBE + "/100/resize", "{\"size\"", JSON), 400, "not valid JSON");
         problem(http.send("POST", PROBE, "[1, 2]", JSON), 400, "JSON object");
     }
 
     @Test
-    public void malformedChunkedBodyIs400Problem() throws Exception {
+    public void whenChunkedBodyMalformed_then400Problem() throws Exception {
         int port = Integer.parseInt(context.getProperty(Container.HTTP_PORT_PROPERTY));
         String request = "POST " + PROBE + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n";
@@ -130,7 +130,7 @@ public class RestPlumbingIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void anAnswerBeforeTheBodyWasReadKeepsTheConnectionUsable() throws Exception {
+    public void whenAnsweredBeforeTheBodyWasRead_thenConnectionStaysUsable() throws Exception {
         int port = Integer.parseInt(context.getProperty(Container.HTTP_PORT_PROPERTY));
         try (Socket socket = new Socket()) {
             socket.setSoTimeout(10_000);
@@ -157,14 +157,14 @@ public class RestPlumbingIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void wrongMediaTypeIs415Problem() {
+    public void whenMediaTypeWrong_then415Problem() {
         problem(http.send("POST", PROBE, "name=x", Map.of("Content-Type", "application/x-www-form-urlencoded")),
                 415, "application/x-www-form-urlencoded");
         problem(http.send("POST", PROBE, "{}", Map.of("Content-Type", "text/plain")), 415, "text/plain");
     }
 
     @Test
-    public void bodyOverOneMebibyteIs413Problem_declaredOrChunked() throws Exception {
+    public void whenBodyOverOneMebibyteDeclaredOrChunked_then413Problem() throws Exception {
         String big = "{\"name\":\"" + "x".repeat(1024 * 1024) + "\"}";
         problem(http.send("POST", PROBE, big, JSON), 413, "larger than");
 
@@ -182,7 +182,7 @@ public class RestPlumbingIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void invalidFieldsAre422ProblemsListingEachField() {
+    public void whenFieldsInvalid_then422ProblemListingEachField() {
         JsonNode body = problem(http.send("POST", PROBE, "{\"size\":\"huge\"}", JSON), 422, "2 fields").json();
         assertEquals("name", body.get("errors").get(0).get("field").asText());
         assertEquals("size", body.get("errors").get(1).get("field").asText());
@@ -193,21 +193,21 @@ public class RestPlumbingIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void badReloadIs400Problem() {
+    public void whenReloadInvalid_then400Problem() {
         problem(http.send("POST", PROBE + "?reload=perhaps", "{\"name\":\"x\"}", JSON), 400, "reload");
         problem(http.send("POST", PROBE, "{\"name\":\"x\",\"reload\":\"yes\"}", JSON), 400, "reload");
         assertEquals(3, probe.rows.size());
     }
 
     @Test
-    public void missingIdsAndUnknownPathsAre404Problems() {
+    public void whenIdsMissingOrPathUnknown_then404Problems() {
         problem(http.get(PROBE + "/101,999"), 404, "999");
         problem(http.get(PROBE + "/nothing/here"), 404, "/pbxapi/test-plumbing/nothing/here");
         problem(http.get(PROBE + "/1x"), 400, "1x");
     }
 
     @Test
-    public void wrongMethodIs405ProblemWithAllow() {
+    public void whenMethodWrong_then405ProblemWithAllow() {
         Http.Response response = http.send("PUT", PROBE, "{}", JSON);
         problem(response, 405, "POST");
         assertTrue(response.header("allow"), response.header("allow").contains("GET"));

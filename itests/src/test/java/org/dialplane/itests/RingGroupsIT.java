@@ -69,7 +69,7 @@ public class RingGroupsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void seedExamplesAnswerAsDocumented() throws Exception {
+    public void whenSeedExamplesSent_thenAnswersAsDocumented() throws Exception {
         deleteEveryRingGroup();
 
         // POST (the seed posts to /extensions by mistake): on a system without ring groups, the first is 600.
@@ -120,7 +120,7 @@ public class RingGroupsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void storageIsIssabelPbxs() throws SQLException {
+    public void whenRingGroupWritten_thenStoredAsIssabelPbxStoresIt() throws SQLException {
         assertEquals(200, admin.json("PUT", "/pbxapi/ringgroups/6100?reload=0", "{\"name\":\"Support\","
                 + "\"extension_list\":[\"200\",\"5551234#\"],\"confirm_calls\":\"on\",\"skip_busy_agent\":true,"
                 + "\"enable_call_pickup\":\"off\",\"change_callerid\":\"fixed\",\"fixed_callerid\":\"+15551234\"}")
@@ -157,7 +157,7 @@ public class RingGroupsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void invalidBodiesAre422NamingTheField() {
+    public void whenBodyInvalid_then422NamingTheField() {
         assertInvalid(admin.json("POST", "/pbxapi/ringgroups", "{\"name\":\"No members\"}"), "extension_list");
         assertInvalid(admin.json("POST", "/pbxapi/ringgroups", "{\"extension_list\":[]}"), "extension_list");
         assertInvalid(admin.json("PUT", "/pbxapi/ringgroups/6200", "{\"name\":\"No members\"}"), "extension_list");
@@ -184,7 +184,7 @@ public class RingGroupsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void aNumberTakenByAnExtensionIsAConflict() {
+    public void whenNumberTakenByAnExtension_then409Conflict() {
         assertEquals(200, admin.json("PUT", "/pbxapi/extensions/7100?reload=0", "{}").status());
         Http.Response put = admin.json("PUT", "/pbxapi/ringgroups/7100?reload=0", SALES);
         assertEquals(put.toString(), 409, put.status());
@@ -202,7 +202,7 @@ public class RingGroupsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void partialPutKeepsTheOtherFields() throws Exception {
+    public void whenPartialPut_thenOtherFieldsKept() throws Exception {
         assertEquals(200, admin.json("PUT", "/pbxapi/ringgroups/7200?reload=0", "{\"name\":\"Front desk\","
                 + "\"strategy\":\"hunt\",\"ring_time\":45,\"extension_list\":[\"200\",\"201\",\"202\"],"
                 + "\"cid_name_prefix\":\"FD:\",\"confirm_calls\":\"on\",\"music_on_hold_ringing\":\"default\","
@@ -230,7 +230,7 @@ public class RingGroupsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void multiDeleteWithOneMissingDeletesNothing() {
+    public void whenMultiDeleteHasOneMissing_then404AndNothingDeleted() {
         assertEquals(200, admin.json("PUT", "/pbxapi/ringgroups/7301?reload=0", SALES).status());
         assertEquals(200, admin.json("PUT", "/pbxapi/ringgroups/7302?reload=0", SALES).status());
         Http.Response missing = delete("7301,7399,7302");
@@ -245,7 +245,7 @@ public class RingGroupsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void listsPageSearchAndChooseFields() {
+    public void whenListedWithPagingSearchAndFields_thenThatPageWithThoseFields() {
         for (int i = 0; i < 4; i++) {
             admin.json("PUT", "/pbxapi/ringgroups/" + (7400 + i) + "?reload=0",
                     "{\"name\":\"Pager " + i + "\",\"extension_list\":[\"200\"]}");
@@ -263,13 +263,13 @@ public class RingGroupsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void withoutCredentialsNothingIsShown() {
+    public void whenNoCredentials_then401AndNothingShown() {
         assertEquals(401, http.get("/pbxapi/ringgroups").status());
         assertEquals(401, http.json("POST", "/pbxapi/ringgroups", SALES).status());
     }
 
     @Test
-    public void theBundleStopsAndStartsWhileTheRestKeepsAnswering() throws Exception {
+    public void whenBundleStopsAndStarts_thenTheRestKeepsAnswering() throws Exception {
         Bundle ringGroups = bundle("org.dialplane.ringgroups");
         ringGroups.stop();
         try {
@@ -287,7 +287,7 @@ public class RingGroupsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void fiftyConcurrentPostsGetFiftyNumbers() throws Exception {
+    public void whenFiftyPostsConcurrent_thenFiftyDistinctNumbers() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<String> numbers = new ArrayList<>();
         try {
@@ -309,7 +309,7 @@ public class RingGroupsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void tenantsSeeTheirOwnAndReadOnlyKeysOnlyRead() {
+    public void whenKeyIsTenantOrReadOnly_thenTenantSeesOnlyItsOwnAndReadOnlyCannotWrite() {
         Http.Response login = http.send("POST", "/pbxapi/authenticate", "user=admin&password=" + Logins.ADMIN_PASSWORD,
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         String adminToken = login.json().get("access_token").asText();

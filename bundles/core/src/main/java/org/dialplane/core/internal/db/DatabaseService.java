@@ -118,11 +118,9 @@ public class DatabaseService implements DatabaseStatus {
 
     private void connect() throws SQLException {
         long start = System.nanoTime();
-        createIfMissing(settings.pbxUrl());
-        createIfMissing(settings.cdrUrl());
         int version;
-        try (Connection pbx = PooledDatabase.direct(settings.pbxUrl(), settings).getConnection();
-                Connection cdr = PooledDatabase.direct(settings.cdrUrl(), settings).getConnection()) {
+        try (Connection pbx = connectCreatingIfMissing(settings.pbxUrl());
+                Connection cdr = connectCreatingIfMissing(settings.cdrUrl())) {
             version = MigrationRunner.underLock(pbx, () -> {
                 IssabelSchema.createMissing(pbx, resource("db/issabel/asterisk.sql"));
                 IssabelSchema.createMissing(cdr, resource("db/issabel/asteriskcdrdb.sql"));
@@ -146,10 +144,14 @@ public class DatabaseService implements DatabaseStatus {
         LOG.info("Database ready in {} ms (schema version {})", (System.nanoTime() - start) / 1_000_000, version);
     }
 
-    /** Creates the URL's database when the server says it does not exist (a new install, an empty server). */
-    private void createIfMissing(String url) throws SQLException {
-        try (Connection probe = PooledDatabase.direct(url, settings).getConnection()) {
-            return;
+    /**
+     * A connection to the URL's database, created first when the server says it does not exist (a new install, an
+     * empty server). The connection is the one the schema checks use: no separate probe (each connection costs a
+     * handshake on the start's critical path).
+     */
+    private Connection connectCreatingIfMissing(String url) throws SQLException {
+        try {
+            return PooledDatabase.direct(url, settings).getConnection();
         } catch (SQLException e) {
             if (!isUnknownDatabase(e)) {
                 throw e;
@@ -161,6 +163,7 @@ public class DatabaseService implements DatabaseStatus {
             s.execute("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4");
             LOG.info("Created database {}", name);
         }
+        return PooledDatabase.direct(url, settings).getConnection();
     }
 
     private static boolean isUnknownDatabase(Throwable e) {

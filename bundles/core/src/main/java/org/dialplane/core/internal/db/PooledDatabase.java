@@ -53,6 +53,9 @@ final class PooledDatabase implements Database, AutoCloseable {
         config.setConnectionTimeout(5_000);
         config.setValidationTimeout(2_000);
         config.setRegisterMbeans(false);
+        // The start-up check has just connected with these settings: the pool opens its connections in the
+        // background instead of opening one first in this thread, which the API's readiness waits on.
+        config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }
 

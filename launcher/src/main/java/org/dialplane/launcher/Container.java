@@ -31,6 +31,8 @@ public final class Container {
     /** Bundles dropped in deploy/ start at this level, after every bundle of the default installation. */
     public static final int DEPLOY_START_LEVEL = 80;
     public static final int ACTIVE_START_LEVEL = 100;
+    /** The factory PID of the Jakarta-RS whiteboard's runtime, whose configuration core creates at start. */
+    private static final String WHITEBOARD_FACTORY_PID = "JakartarsServletWhiteboardRuntimeComponent";
     /** The public HTTP port and address, read by core, which opens them once its readiness gate is in place. */
     public static final String HTTP_PORT_PROPERTY = "dialplane.http.port";
     public static final String HTTP_HOST_PROPERTY = "dialplane.http.host";
@@ -174,9 +176,41 @@ public final class Container {
         }
     }
 
+    /**
+     * Stops the framework, first deleting the Jakarta-RS whiteboard's configuration (core creates it again at every
+     * start). Kept in the bundle cache, which the next start reuses, it would start the whiteboard before core and
+     * the resources, and the whiteboard would then rebuild the Jersey application for each batch of services that
+     * arrives. Deleted here, while every bundle still runs, the whiteboard shuts down in order; deleted from inside
+     * the framework once it is stopping, it raced the bundles' own shutdown.
+     */
     void stop(long timeoutMillis) throws BundleException, InterruptedException {
+        forgetWhiteboardConfiguration();
         framework.stop();
         framework.waitForStop(timeoutMillis);
+    }
+
+    private void forgetWhiteboardConfiguration() {
+        BundleContext context = framework.getBundleContext();
+        ServiceReference<?> ref = context.getServiceReference("org.osgi.service.cm.ConfigurationAdmin");
+        if (ref == null) {
+            return;
+        }
+        Object configAdmin = context.getService(ref);
+        try {
+            Bundle cm = ref.getBundle();
+            Object[] configurations = (Object[]) cm.loadClass("org.osgi.service.cm.ConfigurationAdmin")
+                    .getMethod("listConfigurations", String.class)
+                    .invoke(configAdmin, "(service.factoryPid=" + WHITEBOARD_FACTORY_PID + ")");
+            Method delete = cm.loadClass("org.osgi.service.cm.Configuration").getMethod("delete");
+            for (Object configuration : configurations == null ? new Object[0] : configurations) {
+                delete.invoke(configuration);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Only the next start's speed depends on it.
+            System.err.println("dialplane: could not remove the REST whiteboard's configuration: " + e);
+        } finally {
+            context.ungetService(ref);
+        }
     }
 
     void awaitStop() throws InterruptedException {

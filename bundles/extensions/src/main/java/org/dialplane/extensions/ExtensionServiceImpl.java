@@ -92,13 +92,6 @@ public class ExtensionServiceImpl implements ExtensionService {
         return caller.readOnly() ? query.hidingSecrets() : query;
     }
 
-    /** The HTTP layer refuses a read-only caller's writes already; a caller in-process meets the same rule here. */
-    private static void requireWriter(Caller caller) {
-        if (caller.readOnly()) {
-            throw ApiException.forbidden("This caller may only read");
-        }
-    }
-
     /**
      * The change checked by the same rules as a request body, whoever built it: its values reach SQL, AstDB and
      * voicemail.conf, where a newline in a name would be another mailbox line.

@@ -10,7 +10,6 @@ import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.notify.AfterCommit;
 import org.dialplane.core.pbx.AstDb;
 import org.dialplane.core.pbx.AstDbChanges;
-import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Crud;
 import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.JsonBody;
@@ -80,13 +79,6 @@ public class RingGroupServiceImpl implements RingGroupService {
         caller.requireWriter();
         AstDbChanges astdb = repository.delete(ids, caller);
         notifier.deleted(ids.values(), astdb, apply);
-    }
-
-    /** The HTTP layer refuses a read-only caller's writes already; a caller in-process meets the same rule here. */
-    private static void requireWriter(Caller caller) {
-        if (caller.readOnly()) {
-            throw ApiException.forbidden("This caller may only read");
-        }
     }
 
     /** A change built by hand rather than by {@link #change} must still name only real columns and keys. */

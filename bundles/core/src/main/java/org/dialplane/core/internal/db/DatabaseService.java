@@ -8,11 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -124,7 +120,7 @@ public class DatabaseService implements DatabaseStatus {
             version = MigrationRunner.underLock(pbx, () -> {
                 IssabelSchema.createMissing(pbx, resource("db/issabel/asterisk.sql"));
                 IssabelSchema.createMissing(cdr, resource("db/issabel/asteriskcdrdb.sql"));
-                return MigrationRunner.migrate(pbx, migrations());
+                return MigrationRunner.migrate(pbx, Migration.shippedIn(context.getBundle()));
             });
         }
         PooledDatabase pools = new PooledDatabase(settings);
@@ -173,17 +169,6 @@ public class DatabaseService implements DatabaseStatus {
             }
         }
         return false;
-    }
-
-    /** The migrations shipped in this bundle (read from the bundle, which has no class path to scan). */
-    private List<Migration> migrations() {
-        Enumeration<URL> entries = context.getBundle().findEntries("db/migration", "V*.sql", false);
-        List<Migration> migrations = new ArrayList<>();
-        for (URL url : entries == null ? List.<URL>of() : Collections.list(entries)) {
-            Migration.fromFile(url.getPath(), read(url)).ifPresentOrElse(migrations::add,
-                    () -> LOG.warn("Ignoring {}: not named V<number>__<name>.sql", url.getPath()));
-        }
-        return migrations;
     }
 
     private String resource(String path) {

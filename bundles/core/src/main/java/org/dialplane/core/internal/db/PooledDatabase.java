@@ -1,11 +1,15 @@
 package org.dialplane.core.internal.db;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.dialplane.core.db.Database;
+import org.dialplane.core.db.DatabaseException;
 import org.mariadb.jdbc.MariaDbDataSource;
+import org.osgi.framework.Bundle;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -25,6 +29,17 @@ final class PooledDatabase implements Database, AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             pbx.close();
             throw e;
+        }
+    }
+
+    @Override
+    public int migrate(Bundle bundle) {
+        List<Migration> migrations = Migration.shippedIn(bundle);
+        try (Connection connection = pbx.getConnection()) {
+            return MigrationRunner.underLock(connection,
+                    () -> MigrationRunner.migrate(connection, bundle.getSymbolicName(), migrations));
+        } catch (SQLException e) {
+            throw DatabaseException.of(e);
         }
     }
 

@@ -38,6 +38,11 @@ public interface AsteriskPaths {
         return etc().resolve("voicemail.conf");
     }
 
+    /** Dialplane's dialplan: {@code <etc>/extensions_dialplane.conf} (see {@link DialplanFile}). */
+    default Path dialplan() {
+        return etc().resolve(DialplanFile.FILE_NAME);
+    }
+
     /** Fixed paths, for tests and tools outside the container. */
     static AsteriskPaths of(Path spool, Path etc, Path sounds) {
         Objects.requireNonNull(spool, "spool");

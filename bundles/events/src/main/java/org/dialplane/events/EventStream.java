@@ -2,11 +2,17 @@ package org.dialplane.events;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -22,12 +28,16 @@ import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Problem;
 import org.dialplane.events.api.EventListener;
 import org.dialplane.events.api.EventService;
+import org.dialplane.events.api.EventSource;
 import org.dialplane.events.api.PbxEvent;
 import org.dialplane.events.api.Subscription;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -70,6 +80,7 @@ public class EventStream implements EventService {
     private final Function<Caller, Set<String>> extensionsOf;
     private final EventLog log;
     private final List<Subscriber> subscribers = new ArrayList<>();
+    private final List<EventSource> sources = new CopyOnWriteArrayList<>();
     private final AtomicLong subscriptions = new AtomicLong();
     private final Ami.Subscription amiEvents;
     private final ApplyChanges.Subscription applies;
@@ -85,7 +96,7 @@ public class EventStream implements EventService {
     EventStream(Ami ami, ApplyChanges applyChanges, Function<Caller, Set<String>> extensionsOf, Config config,
             Clock clock) {
         this.ami = ami;
-        this.extensionsOf = extensionsOf;
+        this.extensionsOf = concernsOf(extensionsOf);
         this.config = config;
         this.clock = clock;
         this.log = new EventLog(config.kept_events(), clock.millis());
@@ -95,6 +106,34 @@ public class EventStream implements EventService {
 
     private static Function<Caller, Set<String>> extensionsOf(Jdbc db) {
         return caller -> Devices.extensionsOf(db, caller);
+    }
+
+    /** What a caller's subscription sees: its extensions and its tenant; null (everything) for a global caller. */
+    private static Function<Caller, Set<String>> concernsOf(Function<Caller, Set<String>> extensionsOf) {
+        return caller -> {
+            Set<String> extensions = extensionsOf.apply(caller);
+            if (extensions == null) {
+                return null;
+            }
+            Set<String> concerns = new HashSet<>(extensions);
+            concerns.add(tenantConcern(caller.tenantId()));
+            return concerns;
+        };
+    }
+
+    /** What an event published for a tenant concerns, beside extension numbers (which never hold a colon). */
+    static String tenantConcern(long tenantId) {
+        return "tenant:" + tenantId;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addSource(EventSource source) {
+        sources.add(source);
+    }
+
+    void removeSource(EventSource source) {
+        sources.remove(source);
     }
 
     @Deactivate
@@ -110,9 +149,35 @@ public class EventStream implements EventService {
         open.forEach(subscriber -> subscriber.close("the event service stopped"));
     }
 
+    /** This service's own types, then those of the registered sources. */
     @Override
     public Set<String> types() {
-        return PbxEvents.TYPES;
+        if (sources.isEmpty()) {
+            return PbxEvents.TYPES;
+        }
+        Set<String> types = new LinkedHashSet<>(PbxEvents.TYPES);
+        for (EventSource source : sources) {
+            types.addAll(source.types());
+        }
+        return Collections.unmodifiableSet(types);
+    }
+
+    @Override
+    public void publish(String type, long tenantId, Map<String, Object> data) {
+        Objects.requireNonNull(data, "data");
+        if (PbxEvents.TYPES.contains(type) || !types().contains(type)) {
+            throw new IllegalArgumentException("No registered EventSource declares the event type " + type);
+        }
+        Instant time = clock.instant();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("type", type);
+        fields.put("time", time.toString());
+        data.forEach((name, value) -> {
+            if (!"type".equals(name) && !"time".equals(name)) {
+                fields.put(name, value);
+            }
+        });
+        publish(new PbxEvents.Draft(type, time, fields, Set.of(tenantConcern(tenantId))));
     }
 
     /**
@@ -123,7 +188,7 @@ public class EventStream implements EventService {
     public Subscription subscribe(Set<String> types, Caller caller, String lastEventId, EventListener listener) {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(listener, "listener");
-        Set<String> wanted = known(types);
+        Set<String> wanted = known(types, types());
         Long after = number(lastEventId);
         ami.requireConnected();
         Subscriber subscriber = new Subscriber(listener, wanted, () -> extensionsOf.apply(caller),
@@ -156,14 +221,14 @@ public class EventStream implements EventService {
     }
 
     /** Null for every type. */
-    static Set<String> known(Set<String> types) {
+    static Set<String> known(Set<String> types, Set<String> known) {
         if (types == null || types.isEmpty()) {
             return null;
         }
         for (String type : types) {
-            if (!PbxEvents.TYPES.contains(type)) {
+            if (!known.contains(type)) {
                 throw ApiException.invalid(List.of(new Problem.FieldError("types", "unknown event type '"
-                        + abbreviated(String.valueOf(type)) + "'; known: " + String.join(", ", PbxEvents.TYPES))));
+                        + abbreviated(String.valueOf(type)) + "'; known: " + String.join(", ", known))));
             }
         }
         return Set.copyOf(types);

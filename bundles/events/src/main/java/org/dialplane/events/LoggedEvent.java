@@ -10,8 +10,8 @@ import org.dialplane.events.api.PbxEvent;
  *
  * @param number   increasing within this process and larger than every one of an earlier run (see {@link EventLog})
  * @param json     the event's {@code data} as JSON
- * @param concerns the numbers the event concerns (a tenant sees it when one is its extension), or null when every
- *                 caller sees it
+ * @param concerns what the event concerns: extension numbers and {@code tenant:<id>} (a tenant's caller sees it
+ *                 when one is its extension or its tenant), or null when every caller sees it
  */
 record LoggedEvent(long number, PbxEvent event, String json, Set<String> concerns) {
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.dialplane.core.ami.AmiState;
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.rest.ApiException;
+import org.dialplane.events.api.EventSource;
 import org.dialplane.events.api.PbxEvent;
 import org.dialplane.events.api.Subscription;
 import org.junit.jupiter.api.AfterEach;
@@ -204,6 +206,38 @@ class EventStreamTest {
         assertEquals(0, pbx.subscribers());
         assertEquals(503, assertThrows(ApiException.class,
                 () -> events.subscribe(null, ADMIN, null, new Recorder())).problem().status());
+    }
+
+    @Test
+    void whenBundlePublishesForATenant_thenThatTenantAndGlobalCallersHearIt() throws Exception {
+        EventSource voicemail = () -> Set.of("voicemail.new");
+        assertThrows(IllegalArgumentException.class,
+                () -> events.publish("voicemail.new", 7, Map.of("mailbox", "402")), "undeclared type");
+        events.addSource(voicemail);
+        assertTrue(events.types().contains("voicemail.new"));
+        Recorder tenant = new Recorder();
+        Recorder other = new Recorder();
+        Recorder admin = new Recorder();
+        events.subscribe(Set.of("voicemail.new"), TENANT, null, tenant);
+        events.subscribe(Set.of("voicemail.new"), new Caller("other", 8, "OTHER", false, false), null, other);
+        events.subscribe(null, ADMIN, null, admin);
+
+        events.publish("voicemail.new", 8, Map.of("mailbox", "500"));
+        events.publish("voicemail.new", 7, Map.of("mailbox", "402"));
+
+        PbxEvent own = tenant.next();
+        assertEquals(List.of("type", "time", "mailbox"), List.copyOf(own.data().keySet()));
+        assertEquals("402", own.data().get("mailbox"), "the other tenant's voicemail is not told");
+        assertEquals("500", other.next().data().get("mailbox"));
+        assertEquals("500", admin.next().data().get("mailbox"));
+        assertEquals("402", admin.next().data().get("mailbox"));
+        assertThrows(IllegalArgumentException.class, () -> events.publish("call.hangup", 7, Map.of()),
+                "a bundle may not forge the stream's own events");
+
+        events.removeSource(voicemail);
+        assertFalse(events.types().contains("voicemail.new"));
+        assertEquals(422, assertThrows(ApiException.class, () -> events.subscribe(Set.of("voicemail.new"), ADMIN,
+                null, new Recorder())).problem().status());
     }
 
     private EventStream stream(int maxClients, int backlog, int kept) {

@@ -1,6 +1,7 @@
 package org.dialplane.events.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.dialplane.core.auth.Caller;
@@ -8,7 +9,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The PBX's events, each delivered only to callers who may see it: a tenant hears of channels whose device, caller
- * id number or account code is one of its extensions and of its own agents; every caller hears of applies.
+ * id number or account code is one of its extensions and of its own agents; every caller hears of applies; the
+ * events other bundles publish ({@link #publish}) reach their tenant's callers.
  * Errors are core's {@link org.dialplane.core.rest.ApiException}s, as over HTTP: 422 for an unknown type, 400 for
  * an id that is not one of this service's, 503 with Retry-After when AMI is not connected or too many
  * subscriptions (SSE clients included) are open.
@@ -32,4 +34,14 @@ public interface EventService {
      * otherwise), and none from before the service started; an id from an earlier start gets all of them.
      */
     List<PbxEvent> since(String lastEventId, Caller caller);
+
+    /**
+     * Publishes an event another bundle observed to every subscription that wants its type and may see the
+     * tenant's events (global callers and that tenant's own). {@code data} gets {@code type} and {@code time}
+     * first, then its own fields in their order.
+     *
+     * @throws IllegalArgumentException when no registered {@link EventSource} declares the type, or it is one of
+     *         this service's own
+     */
+    void publish(String type, long tenantId, Map<String, Object> data);
 }

@@ -105,6 +105,8 @@ public class AuthIT extends DialplaneTestSupport {
         String first = Logins.adminTokens(http).get("refresh_token").asText();
 
         Http.Response renewed = http.get(RENEW + "?refresh_token=" + first);
+        String access = renewed.json().get("access_token").asText();
+        assertEquals(200, http.send("GET", BUNDLES, null, Logins.bearer(access)).status());
         assertEquals(renewed.toString(), 200, renewed.status());
         String second = renewed.json().get("refresh_token").asText();
         assertNotEquals(first, second);
@@ -113,8 +115,12 @@ public class AuthIT extends DialplaneTestSupport {
         Http.Response replayed = http.get(RENEW + "?refresh_token=" + first);
         assertEquals(401, replayed.status());
         ContainerIT.assertProblem(replayed, 401);
-        // The replay may be a thief's: the whole session is revoked, including the token rotated to.
+        // The replay may be a thief's: the whole session is revoked, including the token rotated to and the
+        // access tokens the session holds, which are refused before they expire.
         assertEquals(401, http.get(RENEW + "?refresh_token=" + second).status());
+        Http.Response revoked = http.send("GET", BUNDLES, null, Logins.bearer(access));
+        assertEquals(401, revoked.status());
+        assertTrue(revoked.body(), revoked.json().get("detail").asText().contains("revoked"));
     }
 
     @Test
@@ -175,13 +181,19 @@ public class AuthIT extends DialplaneTestSupport {
 
     @Test
     public void whenLoggedOut_thenTheSessionIsRevoked() {
-        String refresh = Logins.adminTokens(http).get("refresh_token").asText();
+        JsonNode tokens = Logins.adminTokens(http);
+        String refresh = tokens.get("refresh_token").asText();
+        String access = tokens.get("access_token").asText();
+        assertEquals(200, http.send("GET", BUNDLES, null, Logins.bearer(access)).status());
 
         Http.Response logout = http.send("POST", "/pbxapi/authenticate/logout?refresh_token=" + refresh, null,
                 Map.of());
 
         assertEquals(logout.toString(), 204, logout.status());
         assertEquals(401, http.get(RENEW + "?refresh_token=" + refresh).status());
+        Http.Response revoked = http.send("GET", BUNDLES, null, Logins.bearer(access));
+        assertEquals("the session's access token is refused before it expires", 401, revoked.status());
+        assertTrue(revoked.body(), revoked.json().get("detail").asText().contains("revoked"));
     }
 
     @Test

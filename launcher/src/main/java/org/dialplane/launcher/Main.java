@@ -116,7 +116,7 @@ public final class Main {
     }
 
     private static void usage(PrintStream out) {
-        out.println("Usage: dialplane [--home DIR] [--port N] [--host ADDR]");
+        out.println("Usage: dialplane [--home DIR] [--port N] [--host ADDR] [--https-port N]");
         out.println();
         out.println("Starts Dialplane, the REST API for Asterisk PBX, and serves it under /pbxapi.");
         out.println();

@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Login, token renewal and logout, as in Issabel's pbxapi: {@code POST /authenticate} with {@code user} and
@@ -43,7 +44,7 @@ public class AuthenticateResource {
     }
 
     @POST
-    public TokenPair login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body,
+    public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body,
             @Context HttpServletRequest request) throws SQLException {
         Map<String, String> fields = RequestFields.parse(contentType, body);
         String user = fields.get("user");
@@ -51,21 +52,21 @@ public class AuthenticateResource {
         if (user == null || password == null) {
             throw ApiException.badRequest("user and password are required");
         }
-        return logins.login(user, password, request.getRemoteAddr());
+        return noStore(logins.login(user, password, request.getRemoteAddr()));
     }
 
     @GET
     @Path("renewtoken")
-    public TokenPair renew(@QueryParam(REFRESH_TOKEN) String refreshToken) throws SQLException {
-        return logins.renew(refreshToken);
+    public Response renew(@QueryParam(REFRESH_TOKEN) String refreshToken) throws SQLException {
+        return noStore(logins.renew(refreshToken));
     }
 
     @POST
     @Path("renewtoken")
-    public TokenPair renew(@QueryParam(REFRESH_TOKEN) String refreshToken,
+    public Response renew(@QueryParam(REFRESH_TOKEN) String refreshToken,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) throws SQLException {
-        return logins.renew(refreshToken != null ? refreshToken
-                : RequestFields.parse(contentType, body).get(REFRESH_TOKEN));
+        return noStore(logins.renew(refreshToken != null ? refreshToken
+                : RequestFields.parse(contentType, body).get(REFRESH_TOKEN)));
     }
 
     /** Revokes the session of the refresh token: it and every token renewed from the same login. */
@@ -75,5 +76,10 @@ public class AuthenticateResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) throws SQLException {
         logins.logout(refreshToken != null ? refreshToken
                 : RequestFields.parse(contentType, body).get(REFRESH_TOKEN));
+    }
+
+    /** Tokens are credentials: no cache or proxy may keep them (RFC 6749, 5.1). */
+    static Response noStore(Object entity) {
+        return Response.ok(entity).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
     }
 }

@@ -1,5 +1,8 @@
 package org.dialplane.core.internal.http;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.UnaryOperator;
@@ -9,8 +12,11 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The connector of the public host and port ({@value #PORT_PROPERTY}, {@value #HOST_PROPERTY}), handed to Felix by
@@ -48,9 +54,29 @@ final class PublicConnector implements ConnectorFactory {
     private static final Map<Server, Request.Handler> REPLACED = new WeakHashMap<>();
 
     private final Address address;
+    private final SslContextFactory.Server tls;
 
+    /** A plain HTTP connector. */
     PublicConnector(Address address) {
+        this(address, null);
+    }
+
+    /** An HTTPS connector when {@code tls} is given. */
+    PublicConnector(Address address, SslContextFactory.Server tls) {
         this.address = address;
+        this.tls = tls;
+    }
+
+    /**
+     * Jetty's TLS for the key store. No SNI host check: the certificate of an appliance often names another host
+     * or none (an address), and checking it is the client's part.
+     */
+    static SslContextFactory.Server tls(TlsSettings settings) throws IOException, GeneralSecurityException {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(settings.keyStore());
+        ssl.setKeyStorePassword(settings.password());
+        ssl.setSniRequired(false);
+        return ssl;
     }
 
     @Override
@@ -81,9 +107,17 @@ final class PublicConnector implements ConnectorFactory {
             connector.setIdleTimeout(felix.getIdleTimeout());
             connector.setAcceptQueueSize(felix.getAcceptQueueSize());
         }
+        if (tls != null) {
+            HttpConfiguration https = http.getHttpConfiguration();
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false);
+            https.addCustomizer(secure);
+            connector.setConnectionFactories(List.of(
+                    new SslConnectionFactory(tls, http.getProtocol()), http));
+        }
         connector.setHost(address.host());
         connector.setPort(address.port());
-        connector.setName("dialplane-public");
+        connector.setName(tls == null ? "dialplane-public" : "dialplane-public-https");
         return connector;
     }
 

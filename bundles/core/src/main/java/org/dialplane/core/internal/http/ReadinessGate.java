@@ -1,6 +1,9 @@
 package org.dialplane.core.internal.http;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
@@ -48,6 +51,8 @@ public class ReadinessGate implements Preprocessor {
     private final Readiness readiness;
     private volatile boolean open;
     private ServiceRegistration<ConnectorFactory> connector; // guarded by this
+    private ServiceRegistration<ConnectorFactory> httpsConnector; // guarded by this
+    private volatile HttpsRedirect redirect;
 
     @Activate
     public ReadinessGate(BundleContext context, @Reference Readiness readiness) {
@@ -62,21 +67,45 @@ public class ReadinessGate implements Preprocessor {
             LOG.warn("No {} set: the API is served only on Felix's own HTTP port", PublicConnector.PORT_PROPERTY);
             return;
         }
+        connector = register(new PublicConnector(address), address);
+        TlsSettings tls;
+        try {
+            tls = TlsSettings.from(context::getProperty);
+            if (tls == null) {
+                return;
+            }
+            PublicConnector.Address secure = new PublicConnector.Address(address.host(), tls.port());
+            httpsConnector = register(new PublicConnector(secure, PublicConnector.tls(tls)), secure);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            // Plain HTTP stays up (health, local tools); the operator sees why HTTPS did not open.
+            LOG.error("HTTPS not opened: cannot use the configured certificate and key: {}", e.toString());
+            return;
+        }
+        redirect = HttpsRedirect.from(context::getProperty, tls.port());
+    }
+
+    private ServiceRegistration<ConnectorFactory> register(ConnectorFactory factory, PublicConnector.Address address) {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("dialplane.http.endpoint", address.toString());
-        connector = context.registerService(ConnectorFactory.class, new PublicConnector(address), properties);
+        return context.registerService(ConnectorFactory.class, factory, properties);
     }
 
     @Override
     public synchronized void destroy() {
-        if (connector != null) {
+        redirect = null;
+        for (ServiceRegistration<ConnectorFactory> registration : new ArrayList<>(
+                Arrays.asList(connector, httpsConnector))) {
+            if (registration == null) {
+                continue;
+            }
             try {
-                connector.unregister();
+                registration.unregister();
             } catch (IllegalStateException alreadyGone) {
                 // core is stopping: the framework unregistered it already
             }
-            connector = null;
         }
+        connector = null;
+        httpsConnector = null;
     }
 
     @Deactivate
@@ -87,6 +116,10 @@ public class ReadinessGate implements Preprocessor {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        HttpsRedirect https = redirect;
+        if (https != null && https.redirected((HttpServletRequest) request, (HttpServletResponse) response)) {
+            return;
+        }
         if (open || readiness.started()) {
             open = true;
             chain.doFilter(request, response);

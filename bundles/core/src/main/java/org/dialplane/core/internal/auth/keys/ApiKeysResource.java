@@ -21,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -62,7 +63,9 @@ public class ApiKeysResource {
         Map<String, Object> row = json(minted.key());
         row.put("key", minted.text());
         URI location = uri.getAbsolutePathBuilder().path(minted.key().id()).replaceQuery(null).build();
-        return Response.created(location).entity(Results.one(row)).build();
+        // The key's secret is shown this once: no cache or proxy may keep the answer.
+        return Response.created(location).entity(Results.one(row)).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     /** Revokes the key: it is refused from the next request on. */

@@ -106,6 +106,9 @@ public class EventsIT extends DialplaneTestSupport {
             assertEquals("281", paused.data().get("queue").asText());
             assertEquals(AGENT, paused.data().get("extension").asText());
             assertEquals("Breakfast", paused.data().get("reason").asText());
+            // As Asterisk 12+ sends it: Interface and MemberName, not QueueStatus's Location and Name.
+            assertEquals("SIP/" + AGENT, paused.data().get("interface").asText());
+            assertTrue(paused.data().toString(), paused.data().hasNonNull("member_name"));
             assertEquals("agent.unpaused", unpaused.name());
             assertEquals(AGENT, unpaused.data().get("extension").asText());
         }

@@ -182,6 +182,25 @@ public class RestPlumbingIT extends DialplaneTestSupport {
     }
 
     @Test
+    public void whenDeclaredBodyTooLarge_then413AndTheConnectionCloses() throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.setSoTimeout(10_000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port()), 5_000);
+            OutputStream out = socket.getOutputStream();
+            // Declares 2 MiB and sends a little: the server answers without reading the rest, and must say it will
+            // not read the next request from this connection, where the unread bytes would be taken for one.
+            out.write(("POST " + PROBE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + 2 * 1024 * 1024 + "\r\n\r\n{\"name\":\"").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            Http.Response response = RawHttp.readOne(in);
+            assertEquals(response.toString(), 413, response.status());
+            assertEquals("close", response.header("connection"));
+            assertEquals("the server closed the connection", -1, in.read());
+        }
+    }
+
+    @Test
     public void whenFieldsInvalid_then422ProblemListingEachField() {
         JsonNode body = problem(http.send("POST", PROBE, "{\"size\":\"huge\"}", JSON), 422, "2 fields").json();
         assertEquals("name", body.get("errors").get(0).get("field").asText());

@@ -170,11 +170,24 @@ public final class PbxState {
         for (Map<String, String> member : matching) {
             member.put("Paused", paused ? "1" : "0");
             member.put("PausedReason", action.get("Reason") == null ? "" : action.get("Reason"));
-            server.emit(new AmiMessage().with("Event", "QueueMemberPause").with("Privilege", "agent,all")
-                    .withAll(member));
+            server.emit(queueMemberPause(member));
         }
         return List.of(AmiMessage.success(action, paused ? "Interface paused successfully"
                 : "Interface unpaused successfully"));
+    }
+
+    /**
+     * The event as Asterisk 12 and later send it: the member's fields of QueueStatus, but {@code Interface} and
+     * {@code MemberName} where QueueStatus says {@code Location} and {@code Name}.
+     */
+    private static AmiMessage queueMemberPause(Map<String, String> member) {
+        AmiMessage event = new AmiMessage().with("Event", "QueueMemberPause").with("Privilege", "agent,all");
+        member.forEach((field, value) -> event.with(switch (field) {
+            case "Location" -> "Interface";
+            case "Name" -> "MemberName";
+            default -> field;
+        }, value));
+        return event;
     }
 
     /** Queues the call, then reports it with an OriginateResponse carrying the action's ActionID. */

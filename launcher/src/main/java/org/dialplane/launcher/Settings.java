@@ -37,6 +37,14 @@ final class Settings {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("HTTP port must be between 0 and 65535, not " + port);
         }
+        String https = get(Setting.HTTPS_PORT);
+        if (!https.isEmpty() && !https.matches("\\d{1,5}") || !https.isEmpty() && Integer.parseInt(https) > 65535) {
+            throw new IllegalArgumentException("HTTPS port must be a number between 0 and 65535, not '" + https + "'");
+        }
+        if (!https.isEmpty() && get(Setting.TLS_CERTIFICATE).isEmpty()) {
+            throw new IllegalArgumentException("HTTPS port " + https + " needs a certificate: set "
+                    + Setting.TLS_CERTIFICATE.env + " (or " + Setting.TLS_CERTIFICATE.key + " in etc/dialplane.cfg)");
+        }
     }
 
     private Settings(Map<Setting, String> values) {

@@ -54,6 +54,12 @@ public abstract class DialplaneTestSupport {
     protected BundleContext context;
 
     protected Http http;
+    /**
+     * The admin's access token, one per container (this class is loaded in each test class's own container): a
+     * login costs a password hash, seconds on a loaded CI machine, and every test of a class would pay it. Tests of
+     * logins themselves call {@link Logins} directly.
+     */
+    private static volatile String adminToken;
 
     @Configuration
     public Option[] configuration() throws IOException {
@@ -143,7 +149,12 @@ public abstract class DialplaneTestSupport {
 
     /** Logs in as admin (the container needs {@link Logins#adminPassword()}); a client sending the token. */
     protected Http asAdmin() {
-        return http.bearer(Logins.adminToken(http));
+        String token = adminToken;
+        if (token == null) {
+            token = Logins.adminToken(http);
+            adminToken = token;
+        }
+        return http.bearer(token);
     }
 
     /**

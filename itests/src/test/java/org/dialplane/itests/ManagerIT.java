@@ -1,13 +1,16 @@
 package org.dialplane.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.dialplane.testing.fakeami.AmiMessage;
 import org.dialplane.testing.fakeami.FakeAmiServer;
@@ -166,6 +169,40 @@ public class ManagerIT extends DialplaneTestSupport {
         // A caller may not choose Paused himself: the action name says it.
         assertEquals(422, admin.json("POST", MANAGER + "queuepause",
                 "{\"Interface\":\"SIP/402\",\"Paused\":false}").status());
+    }
+
+    @Test
+    public void whenEachOtherAllowedActionSent_thenItReachesAsteriskAndItsAnswerComesBack() throws Exception {
+        server.pbx().addChannel("SIP/402-00000007", "402", "281");
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("queueadd", "{\"Queue\":\"281\",\"Interface\":\"SIP/403\",\"Penalty\":2,\"MemberName\":\"Agent 403\"}");
+        bodies.put("queueremove", "{\"Queue\":\"281\",\"Interface\":\"SIP/403\"}");
+        bodies.put("dbput", "{\"Family\":\"DND\",\"Key\":\"402\",\"Val\":\"YES\"}");
+        bodies.put("dbdel", "{\"Family\":\"DND\",\"Key\":\"402\"}");
+        bodies.put("reload", "{\"Module\":\"app_queue.so\"}");
+        bodies.put("extensionstate", "{\"Exten\":\"402\",\"Context\":\"from-internal\"}");
+        bodies.put("getvar", "{\"Channel\":\"SIP/402-00000007\",\"Variable\":\"CDR_ID\"}");
+        bodies.put("hangup", "{\"Channel\":\"SIP/402-00000007\",\"Cause\":16}");
+        for (Map.Entry<String, String> body : bodies.entrySet()) {
+            Http.Response sent = admin.json("POST", MANAGER + body.getKey(), body.getValue());
+            assertEquals(body.getKey() + ": " + sent, 200, sent.status());
+            assertTrue(body.getKey() + ": " + sent.body(), sent.json().get("results").size() >= 1);
+        }
+
+        AmiMessage added = server.awaitAction("QueueAdd", DEADLINE);
+        assertEquals("SIP/403", added.get("Interface"));
+        assertEquals("2", added.get("Penalty"));
+        assertEquals("Agent 403", added.get("MemberName"));
+        assertEquals("281", server.awaitAction("QueueRemove", DEADLINE).get("Queue"));
+        assertFalse("DBDel removed the key DBPut wrote", server.pbx().astDb().containsKey("DND/402"));
+        assertEquals("app_queue.so", server.awaitAction("Reload", DEADLINE).get("Module"));
+        assertEquals("402", server.awaitAction("ExtensionState", DEADLINE).get("Exten"));
+        assertEquals("16", server.awaitAction("Hangup", DEADLINE).get("Cause"));
+        assertTrue(server.pbx().channels().isEmpty());
+        Http.Response variable = admin.json("POST", MANAGER + "getvar", bodies.get("getvar"));
+        assertTrue(variable.body(), variable.body().contains("fake-CDR_ID"));
+        Http.Response state = admin.json("POST", MANAGER + "extensionstate", bodies.get("extensionstate"));
+        assertTrue(state.body(), state.body().contains("Idle"));
     }
 
     @Test

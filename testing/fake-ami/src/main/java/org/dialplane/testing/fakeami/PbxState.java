@@ -107,6 +107,11 @@ public final class PbxState {
                 yield List.of(removed ? AmiMessage.success(action, "Key tree deleted successfully")
                         : AmiMessage.error(action, "Database entry not found"));
             }
+            case "extensionstate" -> List.of(AmiMessage.success(action, "Extension Status")
+                    .with("Exten", String.valueOf(action.get("Exten"))).with("Context", String.valueOf(action.get("Context")))
+                    .with("Hint", "SIP/" + action.get("Exten")).with("Status", 0).with("StatusText", "Idle"));
+            case "getvar" -> List.of(AmiMessage.response("Success", action).with("Variable", String.valueOf(action.get("Variable")))
+                    .with("Value", "fake-" + action.get("Variable")));
             case "setvar", "queueadd", "queueremove", "redirect", "userevent", "events" ->
                     List.of(AmiMessage.success(action, action.action() + " done"));
             default -> List.of(AmiMessage.error(action, "Invalid/unknown command"));

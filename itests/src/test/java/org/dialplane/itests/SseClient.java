@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -38,6 +39,9 @@ final class SseClient implements AutoCloseable {
     private final Thread reader;
     private volatile boolean ended;
 
+    private final AtomicInteger comments = new AtomicInteger();
+    final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private SseClient(HttpResponse<Stream<String>> response) {
         this.response = response;
         this.reader = new Thread(this::read, "sse-test-client");
@@ -57,6 +61,11 @@ final class SseClient implements AutoCloseable {
             throw new Refused(new Http.Response(response.statusCode(), response.headers().map(), body));
         }
         return new SseClient(response);
+    }
+
+    /** The comment lines received so far (the server's keep-alives). */
+    int comments() {
+        return comments.get();
     }
 
     String contentType() {
@@ -108,12 +117,15 @@ final class SseClient implements AutoCloseable {
         StringBuilder data = new StringBuilder();
         try {
             for (String line : (Iterable<String>) response.body()::iterator) {
+                lines.add(line);
                 if (line.isEmpty()) {
                     if (data.length() > 0) {
                         events.add(new Event(id, name, JSON.readTree(data.toString())));
                     }
                     name = "message";
                     data.setLength(0);
+                } else if (line.startsWith(":")) {
+                    comments.incrementAndGet(); // a keep-alive
                 } else if (line.startsWith("id:")) {
                     id = line.substring(3).trim();
                 } else if (line.startsWith("event:")) {

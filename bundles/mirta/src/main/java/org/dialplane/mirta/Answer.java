@@ -60,8 +60,10 @@ sealed interface Answer {
             }
             StringBuilder line = new StringBuilder(response).append('|');
             fields.forEach(field -> line.append(oneLine(field)).append('|'));
+            byte[] body = line.toString().getBytes(StandardCharsets.UTF_8);
             http.setContentType(TEXT);
-            http.getOutputStream().write(line.toString().getBytes(StandardCharsets.UTF_8));
+            http.setContentLength(body.length);
+            http.getOutputStream().write(body);
         }
     }
 
@@ -107,9 +109,11 @@ sealed interface Answer {
         @Override
         public void write(HttpServletResponse http, boolean json) throws IOException {
             String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            byte[] body = ("<pre>\n" + escaped + "</pre>\n").getBytes(StandardCharsets.UTF_8);
             http.setStatus(200);
             http.setContentType("text/html; charset=UTF-8");
-            http.getOutputStream().write(("<pre>\n" + escaped + "</pre>\n").getBytes(StandardCharsets.UTF_8));
+            http.setContentLength(body.length);
+            http.getOutputStream().write(body);
         }
     }
 }

@@ -213,15 +213,15 @@ public class ProxyApiServlet extends HttpServlet {
         return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    /** The detail and, for invalid fields, each field and what is wrong with it. */
+    /** The detail or, for invalid fields, each field and what is wrong with it (its detail may name core's fields). */
     static String message(Problem problem) {
-        StringBuilder message = new StringBuilder(problem.detail());
-        if (!problem.errors().isEmpty()) {
-            message.append(": ");
-            for (int i = 0; i < problem.errors().size(); i++) {
-                Problem.FieldError error = problem.errors().get(i);
-                message.append(i == 0 ? "" : "; ").append(error.field()).append(' ').append(error.message());
-            }
+        if (problem.errors().isEmpty()) {
+            return problem.detail();
+        }
+        StringBuilder message = new StringBuilder("Invalid fields: ");
+        for (int i = 0; i < problem.errors().size(); i++) {
+            Problem.FieldError error = problem.errors().get(i);
+            message.append(i == 0 ? "" : "; ").append(error.field()).append(' ').append(error.message());
         }
         return message.toString();
     }

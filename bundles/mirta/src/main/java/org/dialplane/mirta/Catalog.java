@@ -24,6 +24,22 @@ final class Catalog {
     /** The parameter that picks the handler, for the reqtypes that have several. */
     private static final Map<String, String> SELECTORS = Map.of("INFO", "info", "MANAGEDB", "object");
 
+    /**
+     * The HELP lines of a reqtype with a selector, written once above the lines of each of its handlers (which
+     * come from different bundles' services, so each handler gives only its own).
+     */
+    private static final Map<String, String> HEADERS = Map.of(
+            "INFO", """
+                    INFO         - Get info about system
+                                   Additional parameters:
+                                   info - type of info:
+                    """,
+            "MANAGEDB", """
+                    MANAGEDB     - Manage data in database
+                                   Additional parameters:
+                                   object - object name to manage (any case, singular or plural), with its actions:
+                    """);
+
     private static final List<Known> KNOWN = List.of(
             new Known("DIAL", "", "the calls bundle (org.dialplane.calls)", true),
             new Known("COUNTCALLS", "", "the calls bundle (org.dialplane.calls)", true),
@@ -75,6 +91,11 @@ final class Catalog {
     /** The known values of a reqtype's selector, for the message of an unknown one. */
     static List<String> values(String reqtype) {
         return KNOWN.stream().filter(known -> known.reqtype().equals(reqtype)).map(Known::value).toList();
+    }
+
+    /** The HELP lines above the handlers of a reqtype with a selector; empty for the others. */
+    static String header(String reqtype) {
+        return HEADERS.getOrDefault(reqtype, "");
     }
 
     /** The order HELP lists reqtypes in. */

@@ -171,8 +171,14 @@ public class ProxyApiServlet extends HttpServlet {
 
                 Request type (reqtype):
                 """);
-        handlers.values().stream().sorted(Comparator.comparingInt(Catalog::order)).map(Reqtype::help).distinct()
-                .forEach(text::append);
+        String reqtype = null;
+        for (Reqtype handler : handlers.values().stream().sorted(Comparator.comparingInt(Catalog::order)).toList()) {
+            if (!handler.reqtype().equals(reqtype)) {
+                reqtype = handler.reqtype();
+                text.append(Catalog.header(reqtype));
+            }
+            text.append(handler.help());
+        }
         text.append("HELP         - This page: the request types this installation serves now\n");
         return new Answer.Help(text.toString());
     }

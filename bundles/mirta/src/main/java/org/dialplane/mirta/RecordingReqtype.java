@@ -44,11 +44,8 @@ public class RecordingReqtype implements Reqtype {
     @Override
     public String help() {
         return """
-                INFO         - Get info about system
-                               Additional parameters:
-                               info - type of info:
-                                      recording (get the recording for the call, you can use the unique id or the originated id)
-                               id - the id of the call
+                                      recording - the audio of a call's recording
+                                             id - the call id DIAL answered, or the call's unique id
                 """;
     }
 

@@ -53,11 +53,10 @@ public class TenantReqtype implements Reqtype {
     @Override
     public String help() {
         return """
-                MANAGEDB     - Manage data in database
-                               object - tenant (global API key only)
-                               action - list, get, add, update, delete
-                               objectid - the tenant's te_id (or te_code), for get, update and delete
-                               jsondata - for add and update: te_code, te_name, te_enabled; pk_start, pk_end are not kept
+                                      tenant - list, get, add, update, delete (global API key only)
+                                             objectid - the tenant's te_id (or te_code), for get, update and delete
+                                             jsondata - for add and update: te_code, te_name, te_enabled
+                                                        (pk_start, pk_end are checked, not kept)
                 """;
     }
 

@@ -319,6 +319,32 @@ public class MirtaIT extends DialplaneTestSupport {
         server.reset();
     }
 
+    @Test
+    public void whenFormIsMultipart_thenItsTextFieldsAreParametersAsPhpReadsThem() {
+        String boundary = "----mirta" + System.nanoTime();
+        String body = part(boundary, "key", globalKey) + part(boundary, "jsondata",
+                "{\"te_code\":\"MULTI\",\"te_name\":\"Posted as multipart\"}") + "--" + boundary + "--\r\n";
+        Http.Response added = http.send("POST", "/pbx/proxyapi.php?reqtype=MANAGEDB&action=add&object=tenant", body,
+                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+        assertEquals("Tenant added", Mirta.pipe(added, 201)[1]);
+    }
+
+    @Test
+    public void whenKeysTenantIsDisabled_thenItsKeyIs403() {
+        String add = SEED + "&reqtype=MANAGEDB&action=add&object=tenant";
+        String id = Mirta.pipe(Mirta.postJsondata(http, add, globalKey, "{\"te_code\":\"OFF\",\"te_name\":\"Off\"}"),
+                201)[2];
+        String offKey = Logins.apiKey(http, Logins.adminToken(http), "{\"name\":\"off\",\"tenant\":\"OFF\"}");
+        Mirta.pipe(Mirta.get(http, SEED + "&reqtype=COUNTCALLS", offKey), 200);
+        Mirta.pipe(Mirta.postJsondata(http, SEED + "&reqtype=MANAGEDB&action=update&object=tenant&objectid=" + id,
+                globalKey, "{\"te_enabled\":\"0\"}"), 200);
+        assertTrue(Mirta.error(Mirta.get(http, SEED + "&reqtype=COUNTCALLS", offKey), 403).contains("disabled"));
+    }
+
+    private static String part(String boundary, String name, String value) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    }
+
     private static JsonNode find(JsonNode rows, String code) {
         for (JsonNode row : rows) {
             if (code.equals(row.get("te_code").asText())) {

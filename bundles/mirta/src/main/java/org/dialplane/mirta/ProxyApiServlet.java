@@ -86,7 +86,7 @@ public class ProxyApiServlet extends HttpServlet {
         } catch (ApiException e) {
             answer = Answer.error(e.problem().status(), message(e.problem()));
             e.headers().forEach(response::setHeader);
-        } catch (RuntimeException | ServletException e) {
+        } catch (RuntimeException e) {
             LOG.error("Unexpected error answering {}", request.getRequestURI(), e);
             answer = Answer.error(500, "The server could not answer this request; the error has been logged");
         }
@@ -188,14 +188,14 @@ public class ProxyApiServlet extends HttpServlet {
      * not by the container, whose strict decoding refuses MiRTA's {@code %}), or the text fields of a
      * {@code multipart/form-data}.
      */
-    private static String form(HttpServletRequest request) throws IOException, ServletException {
+    private static String form(HttpServletRequest request) throws IOException {
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (!"POST".equals(request.getMethod())) {
             return null;
         }
         if (type.startsWith("multipart/form-data")) {
             StringBuilder fields = new StringBuilder();
-            for (Part part : request.getParts()) {
+            for (Part part : parts(request)) {
                 if (part.getSubmittedFileName() == null && part.getSize() <= MAX_FORM) {
                     String value = new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                     fields.append(encode(part.getName())).append('=').append(encode(value)).append('&');
@@ -212,6 +212,16 @@ public class ProxyApiServlet extends HttpServlet {
                 throw new ApiException(413, "The form is larger than " + MAX_FORM + " bytes");
             }
             return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static java.util.Collection<Part> parts(HttpServletRequest request) throws IOException {
+        try {
+            return request.getParts();
+        } catch (ServletException malformed) {
+            throw ApiException.badRequest("The multipart body cannot be read: " + malformed.getMessage());
+        } catch (IllegalStateException tooLarge) {
+            throw new ApiException(413, "The multipart body is larger than " + MAX_BODY + " bytes");
         }
     }
 

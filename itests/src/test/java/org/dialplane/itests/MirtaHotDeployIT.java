@@ -1,7 +1,9 @@
 package org.dialplane.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.composite;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -10,20 +12,27 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * The MiRTA facade is a bundle like a vendor's: removed at runtime, its paths answer 404 (core's fallback) while the
  * rest keeps working; dropped into deploy/, it serves again; deleted from deploy/, it is gone again. No restart.
- * And it fails closed: while core cannot check keys, every request is a 503, never served.
+ * It resolves without a provider of the resources' APIs (the calls bundle uninstalled): that provider's reqtypes
+ * answer 503, the others work. And it fails closed: while core cannot check keys, every request is a 503.
  * <p>
  * In name order: the removal test leaves the facade removed.
  */
@@ -36,7 +45,36 @@ public class MirtaHotDeployIT extends DialplaneTestSupport {
 
     @Override
     protected Option options() {
-        return database("MirtaHotDeployIT");
+        return composite(database("MirtaHotDeployIT"), Logins.adminPassword());
+    }
+
+    @Test
+    public void whenCallsBundleUninstalledAndFacadeRefreshed_thenItsReqtypesAre503AndTheOthersWork() throws Exception {
+        Bundle calls = bundle("org.dialplane.calls");
+        String location = calls.getLocation();
+        int startLevel = calls.adapt(BundleStartLevel.class).getStartLevel();
+        calls.uninstall();
+        refresh(bundle("org.dialplane.mirta"), calls);
+        String help = HELP + "&key=dpk_0000000000000000_" + "A".repeat(43);
+        await("the facade is back after its refresh", () -> http.get(help).status() == 401);
+        // Resolved without org.dialplane.calls.api (an optional import) and serving: 503 for DIAL, not a 404.
+        assertEquals("the facade is active", Bundle.ACTIVE, bundle("org.dialplane.mirta").getState());
+        String key = Logins.apiKey(http, Logins.adminToken(http), "{\"name\":\"without-calls\"}");
+        String base = "/mirtapbx/proxyapi.php?key=" + key;
+        assertTrue(Mirta.error(http.get(base + "&reqtype=DIAL&source=402&dest=100"), 503).contains("calls"));
+        Mirta.error(http.get(base + "&reqtype=COUNTCALLS"), 503);
+        assertTrue(http.get(base + "&reqtype=MANAGEDB&object=tenant&action=list").body().contains("\"te_code\""));
+        Http.Response helpText = http.get(base + "&reqtype=HELP");
+        assertTrue(helpText.body(), helpText.body().contains("MANAGEDB ") && !helpText.body().contains("DIAL "));
+
+        // Installed again, and the facade refreshed to wire its package: DIAL is served (AMI's 503 now, not ours).
+        Bundle again = context.installBundle(location);
+        again.adapt(BundleStartLevel.class).setStartLevel(startLevel);
+        again.start();
+        refresh(bundle("org.dialplane.mirta"));
+        await("DIAL is served again", () -> http.get(base + "&reqtype=HELP").body().contains("DIAL "));
+        assertFalse(Mirta.error(http.get(base + "&reqtype=COUNTCALLS"), 503).contains("calls bundle"));
+        await("health is up again", () -> http.get("/pbxapi/system/health").status() == 200);
     }
 
     @Test
@@ -93,6 +131,21 @@ public class MirtaHotDeployIT extends DialplaneTestSupport {
         assertEquals(health.toString(), 503, health.status());
         assertEquals("degraded", health.json().get("status").asText());
         assertEquals(200, http.get("/pbxapi/openapi.json").status());
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return Arrays.stream(context.getBundles()).filter(bundle -> symbolicName.equals(bundle.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
+    }
+
+    private void refresh(Bundle... bundles) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundles), event -> {
+            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                done.countDown();
+            }
+        });
+        assertTrue("the refresh finished", done.await(DEADLINE.toSeconds(), TimeUnit.SECONDS));
     }
 
     private void setKeyCheckEnabled(boolean enabled) {

@@ -105,8 +105,9 @@ public class ProxyApiServlet extends HttpServlet {
         Reqtype handler = handler(reqtype, request);
         Caller caller = handler.tenantScoped() ? Scope.of(key, request.get("tenant"), this::tenant) : key;
         if (handler.writes(request) && caller.readOnly()) {
-            throw ApiException.forbidden("This key is read-only: " + reqtype + " " + Optional.ofNullable(
-                    request.get("action")).orElse("") + " changes the PBX");
+            String action = request.upper("action");
+            throw ApiException.forbidden("This key is read-only; " + reqtype + (action == null ? "" : " " + action)
+                    + " would change the PBX");
         }
         return handler.handle(request, caller);
     }

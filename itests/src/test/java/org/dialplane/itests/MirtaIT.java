@@ -230,8 +230,8 @@ public class MirtaIT extends DialplaneTestSupport {
     public void whenHelpAsked_thenEveryServedReqtypeAndNothingElse() {
         Http.Response help = Mirta.get(http, SEED + "&reqtype=HELP", develReadOnlyKey);
         assertEquals(help.toString(), 200, help.status());
-        for (String served : List.of("reqtype - Request type", "DIAL ", "COUNTCALLS ", "INFO ", "recording", "AGENT ",
-                "MANAGEDB ", "tenant")) {
+        for (String served : List.of("reqtype - Request type", "DIAL ", "COUNTCALLS ", "INFO ", "recording - ",
+                "AGENT ", "MANAGEDB ", "tenant - list, get, add, update, delete")) {
             assertTrue(served, help.body().contains(served));
         }
         assertFalse(help.body(), help.body().contains("VOICEMAIL"));

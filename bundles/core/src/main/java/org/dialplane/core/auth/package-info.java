@@ -6,9 +6,13 @@
  * global one. Objects of another tenant answer 404, as if absent. A resource declares itself with
  * {@link org.dialplane.core.auth.PbxResource} (served only while authentication is active) or, when all its
  * methods are public, {@link org.dialplane.core.auth.PublicResource}.
+ * <p>
+ * Code serving requests outside core's REST application authenticates API keys with
+ * {@link org.dialplane.core.auth.ApiKeys}; {@link org.dialplane.core.auth.TenantAdmin} manages tenants for global
+ * callers in the same container (both since 1.2).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.dialplane.core.auth;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,9 +3,12 @@ package org.dialplane.core.internal.tenants;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.dialplane.core.auth.Caller;
 import org.dialplane.core.auth.Tenant;
+import org.dialplane.core.auth.TenantAdmin;
 import org.dialplane.core.auth.Tenants;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.rest.ApiException;
@@ -16,9 +19,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Tenants: lookup for every bundle ({@link Tenants}), and the rules of creating, changing and deleting them. */
-@Component(service = { TenantService.class, Tenants.class })
-public class TenantService implements Tenants {
+/**
+ * Tenants: lookup for every bundle ({@link Tenants}), and the rules of creating, changing and deleting them, for
+ * {@code /tenants} and, with the caller's scope checked here, for other bundles ({@link TenantAdmin}).
+ */
+@Component(service = { TenantService.class, Tenants.class, TenantAdmin.class })
+public class TenantService implements Tenants, TenantAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(TenantService.class);
 
     private final TenantStore store;
@@ -90,6 +96,61 @@ public class TenantService implements Tenants {
                     + " objects, API keys or users; remove them first");
         }
         store.delete(tenant.id());
+    }
+
+    @Override
+    public List<Tenant> list(Caller caller) {
+        caller.requireGlobal();
+        try {
+            return list();
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public Tenant get(String reference, Caller caller) {
+        caller.requireGlobal();
+        try {
+            return get(reference);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public Tenant create(Map<String, ?> fields, Caller caller) {
+        requireGlobalWriter(caller);
+        try {
+            return create(JsonBody.of(fields));
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public Tenant update(String reference, Map<String, ?> fields, Caller caller) {
+        requireGlobalWriter(caller);
+        try {
+            return update(reference, JsonBody.of(fields));
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public void delete(String reference, Caller caller) {
+        requireGlobalWriter(caller);
+        try {
+            delete(reference);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static void requireGlobalWriter(Caller caller) {
+        caller.requireGlobal();
+        caller.requireWriter();
     }
 
     private void checkRangeIsFree(Tenant tenant) throws SQLException {

@@ -1,0 +1,119 @@
+package org.dialplane.mirta;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * What a proxyapi request answers, in MiRTA's wire formats: the pipe line ({@code Success|...|} and
+ * {@code Error|<message>|}, or with {@code format=json} the object MiRTA's clients read: {@code Response},
+ * {@code Message}, {@code ID}), a JSON document (MANAGEDB reads), a file (audio) or the HELP page. Each carries
+ * its HTTP status: an error's is the honest 4xx/5xx, so that a client that reads only the body and one that reads
+ * the status both understand it.
+ */
+sealed interface Answer {
+    String TEXT = "text/plain; charset=UTF-8";
+
+    int status();
+
+    void write(HttpServletResponse response, boolean json) throws IOException;
+
+    /** {@code Success|a|b|}: 200, or another 2xx (201 for a create). */
+    static Answer success(int status, String... fields) {
+        return new Pipe(status, "Success", List.of(fields));
+    }
+
+    static Answer success(String... fields) {
+        return success(200, fields);
+    }
+
+    /** {@code Error|message|} with a 4xx or 5xx status. */
+    static Answer error(int status, String message) {
+        return new Pipe(status, "Error", List.of(message));
+    }
+
+    /** A field of a pipe line: one line, and no {@code |}, which would shift every field after it. */
+    static String oneLine(String text) {
+        return text == null ? "" : text.replace('|', '/').replace('\r', ' ').replace('\n', ' ');
+    }
+
+    record Pipe(int status, String response, List<String> fields) implements Answer {
+        @Override
+        public void write(HttpServletResponse http, boolean json) throws IOException {
+            http.setStatus(status);
+            if (json) {
+                Map<String, String> object = new LinkedHashMap<>();
+                object.put("Response", response);
+                String[] names = { "Message", "ID" };
+                for (int i = 0; i < fields.size(); i++) {
+                    object.put(i < names.length ? names[i] : "Field" + (i + 1), fields.get(i));
+                }
+                new Document(status, object).write(http, true);
+                return;
+            }
+            StringBuilder line = new StringBuilder(response).append('|');
+            fields.forEach(field -> line.append(oneLine(field)).append('|'));
+            byte[] body = line.toString().getBytes(StandardCharsets.UTF_8);
+            http.setContentType(TEXT);
+            http.setContentLength(body.length);
+            http.getOutputStream().write(body);
+        }
+    }
+
+    /** A JSON document, as MANAGEDB's list and get answer. */
+    record Document(int status, Object value) implements Answer {
+        @Override
+        public void write(HttpServletResponse http, boolean json) throws IOException {
+            byte[] body = ProxyRequest.JSON.writeValueAsBytes(value);
+            http.setStatus(status);
+            http.setContentType("application/json");
+            http.setContentLength(body.length);
+            http.getOutputStream().write(body);
+        }
+    }
+
+    /** A file sent whole (a call recording), as an attachment named as on disk. */
+    record File(Path path, long size, String type) implements Answer {
+        @Override
+        public int status() {
+            return 200;
+        }
+
+        @Override
+        public void write(HttpServletResponse http, boolean json) throws IOException {
+            http.setStatus(200);
+            http.setContentType(type);
+            http.setContentLengthLong(size);
+            String name = path.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+            http.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+            try (OutputStream out = http.getOutputStream()) {
+                Files.copy(path, out);
+            }
+        }
+    }
+
+    /** The HELP page: preformatted text in HTML, as MiRTA shows it in a browser. */
+    record Help(String text) implements Answer {
+        @Override
+        public int status() {
+            return 200;
+        }
+
+        @Override
+        public void write(HttpServletResponse http, boolean json) throws IOException {
+            String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            byte[] body = ("<pre>\n" + escaped + "</pre>\n").getBytes(StandardCharsets.UTF_8);
+            http.setStatus(200);
+            http.setContentType("text/html; charset=UTF-8");
+            http.setContentLength(body.length);
+            http.getOutputStream().write(body);
+        }
+    }
+}

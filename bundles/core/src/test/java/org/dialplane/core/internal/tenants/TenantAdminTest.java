@@ -35,6 +35,11 @@ class TenantAdminTest {
         public DataSource cdr() {
             return pbx();
         }
+
+        @Override
+        public int migrate(org.osgi.framework.Bundle bundle) {
+            throw new UnsupportedOperationException("no bundle migrates here");
+        }
     });
 
     @Test

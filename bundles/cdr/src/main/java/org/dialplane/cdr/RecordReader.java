@@ -176,17 +176,17 @@ final class RecordReader {
                         ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(FETCH_SIZE);
             sql.bind(statement);
-            boolean finished = false;
             try (ResultSet result = statement.executeQuery()) {
-                writer.begin(shown(request, owners));
-                while (result.next()) {
-                    writer.row(values(result, request, owners));
-                }
-                writer.end();
-                finished = true;
-            } finally {
-                if (!finished) {
+                try {
+                    writer.begin(shown(request, owners));
+                    while (result.next()) {
+                        writer.row(values(result, request, owners));
+                    }
+                    writer.end();
+                } catch (IOException | SQLException | RuntimeException e) {
+                    // Before the result set closes: closing a streaming one reads every row left.
                     cancel(statement);
+                    throw e;
                 }
             }
         } catch (SQLException e) {

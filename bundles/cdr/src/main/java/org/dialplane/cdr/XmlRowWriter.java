@@ -11,7 +11,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * XML written by the JDK's StAX writer, which escapes text: {@code <cdrs><cdr><calldate>...</calldate>...</cdr>
  * </cdrs>}, one element per column, an empty element for a null value. Characters XML 1.0 cannot carry (control
- * characters other than tab and line breaks) are dropped, so the document is always well-formed.
+ * characters other than tab and line breaks) are dropped, so the document is always well-formed; a carriage
+ * return is written {@code &#13;} so that it survives parsing.
  */
 final class XmlRowWriter implements RowWriter {
     /** The JDK's own implementation: no service lookup through a class loader that OSGi may not give. */
@@ -49,7 +50,7 @@ final class XmlRowWriter implements RowWriter {
             for (int i = 0; i < values.size(); i++) {
                 xml.writeStartElement(columns.get(i));
                 if (values.get(i) != null) {
-                    xml.writeCharacters(legal(values.get(i)));
+                    text(legal(values.get(i)));
                 }
                 xml.writeEndElement();
             }
@@ -69,6 +70,20 @@ final class XmlRowWriter implements RowWriter {
         } catch (XMLStreamException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * Text, with each carriage return as a character reference: a parser turns a literal one into a line feed
+     * (XML's end-of-line handling), and a CDR's text must come back as it was.
+     */
+    private void text(String text) throws XMLStreamException {
+        int from = 0;
+        for (int at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', from)) {
+            xml.writeCharacters(text.substring(from, at));
+            xml.writeEntityRef("#13");
+            from = at + 1;
+        }
+        xml.writeCharacters(text.substring(from));
     }
 
     /** The text without the characters XML 1.0 forbids. */

@@ -24,6 +24,8 @@ public class QueueLogIT extends DialplaneTestSupport {
     private static String key;
     private static String otherCode;
     private static String otherKey;
+    /** One login for the class: logins hash a password, slow on a loaded machine. */
+    private static String adminToken;
 
     private CdrTables tables;
     private Http admin;
@@ -37,7 +39,9 @@ public class QueueLogIT extends DialplaneTestSupport {
     public void seedOnce() throws Exception {
         await("the queue log resource answers", () -> http.get("/pbxapi/queuelogs").status() == 401);
         tables = new CdrTables(context);
-        String adminToken = Logins.adminToken(http);
+        if (adminToken == null) {
+            adminToken = Logins.adminToken(http);
+        }
         admin = http.bearer(adminToken);
         if (code != null) {
             return;

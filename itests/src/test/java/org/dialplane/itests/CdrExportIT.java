@@ -18,8 +18,9 @@ import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 
 /**
- * {@code /pbxapi/cdrs} exports: CSV (both formats) parsed back with a real CSV parser, XML parsed back, and a
- * client that disconnects mid-export stopping the query. CDRs are written straight into the CDR database.
+ * {@code /pbxapi/cdrs} exports: CSV (both formats) parsed back with a real CSV parser, XML parsed back, a client
+ * that disconnects mid-export stopping the query, and the limit of exports at once. CDRs are written straight into
+ * the CDR database.
  */
 public class CdrExportIT extends DialplaneTestSupport {
     /** The export's query as the database lists it while it runs. */
@@ -109,29 +110,8 @@ public class CdrExportIT extends DialplaneTestSupport {
 
     @Test
     public void whenClientDisconnectsMidExport_thenTheQueryStopsWithinASecond() throws Exception {
-        if (tables.column("SELECT uniqueid FROM cdr WHERE uniqueid = 'BULK' LIMIT 1").isEmpty()) {
-            tables.insert("cdr", row("2015-01-01 00:00:00", "BULK", Map.of("lastdata", "x".repeat(80),
-                    "clid", "y".repeat(80))));
-            for (int i = 0; i < 17; i++) { // 131,072 rows of about 400 bytes: far more than socket buffers hold
-                tables.execute(true, "INSERT INTO cdr (calldate, clid, src, dst, channel, lastdata, uniqueid)"
-                        + " SELECT calldate + INTERVAL ? SECOND, clid, src, dst, channel, lastdata, uniqueid FROM cdr"
-                        + " WHERE calldate >= '2015-01-01' AND calldate < '2016-01-01'", 1 << i);
-            }
-        }
-        try (Socket socket = new Socket("127.0.0.1", port())) {
-            socket.setReceiveBufferSize(16 * 1024);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /pbxapi/cdrs?format=csv&start=2015-01-01&end=2016-01-01 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer " + adminToken + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[8192];
-            int read = 0;
-            while (read < 64 * 1024) {
-                int n = in.read(buffer);
-                assertTrue("the export ended early after " + read + " bytes", n > 0);
-                read += n;
-            }
+        bulk();
+        try (Socket socket = heldExport()) {
             await("the export's query runs, held back by the client that stopped reading",
                     () -> exportQueries() == 1);
         } // closed with unread data: the server's next write fails
@@ -140,6 +120,58 @@ public class CdrExportIT extends DialplaneTestSupport {
         Http.Response next = admin.get("/pbxapi/cdrs?start=2015-01-01&end=2016-01-01&limit=1&total=true");
         assertEquals(next.toString(), 200, next.status());
         assertEquals(131_072, next.json().get("total").asLong());
+    }
+
+    @Test
+    public void whenTwoExportsRun_thenAThirdIs503WithRetryAfterAndPagesStillWork() throws Exception {
+        bulk();
+        try (Socket first = heldExport(); Socket second = heldExport()) {
+            await("both exports' queries run", () -> exportQueries() == 2);
+            Http.Response third = admin.get("/pbxapi/queuelogs?format=csv");
+            assertEquals(third.toString(), 503, third.status());
+            ContainerIT.assertProblem(third, 503);
+            assertEquals("30", third.header("Retry-After"));
+            Http.Response page = admin.get("/pbxapi/cdrs?" + TRICKY_DAY + "&limit=10");
+            assertEquals(page.toString(), 200, page.status());
+        }
+        await("the exports' queries are stopped", () -> exportQueries() == 0);
+        Http.Response again = admin.get("/pbxapi/queuelogs?format=csv");
+        assertEquals(again.toString(), 200, again.status());
+    }
+
+    /** 131,072 rows of about 400 bytes in 2015: far more than socket buffers hold. */
+    private void bulk() throws Exception {
+        synchronized (CdrExportIT.class) {
+            if (!tables.column("SELECT uniqueid FROM cdr WHERE uniqueid = 'BULK' LIMIT 1").isEmpty()) {
+                return;
+            }
+            tables.insert("cdr", row("2015-01-01 00:00:00", "BULK", Map.of("lastdata", "x".repeat(80),
+                    "clid", "y".repeat(80))));
+            for (int i = 0; i < 17; i++) {
+                tables.execute(true, "INSERT INTO cdr (calldate, clid, src, dst, channel, lastdata, uniqueid)"
+                        + " SELECT calldate + INTERVAL ? SECOND, clid, src, dst, channel, lastdata, uniqueid FROM cdr"
+                        + " WHERE calldate >= '2015-01-01' AND calldate < '2016-01-01'", 1 << i);
+            }
+        }
+    }
+
+    /** A client that asks for the 2015 export, reads its first 64 KiB, then stops reading and holds on. */
+    private Socket heldExport() throws Exception {
+        Socket socket = new Socket("127.0.0.1", port());
+        socket.setReceiveBufferSize(16 * 1024);
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /pbxapi/cdrs?format=csv&start=2015-01-01&end=2016-01-01 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + adminToken + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[8192];
+        int read = 0;
+        while (read < 64 * 1024) {
+            int n = in.read(buffer);
+            assertTrue("the export ended early after " + read + " bytes", n > 0);
+            read += n;
+        }
+        return socket;
     }
 
     private long exportQueries() {

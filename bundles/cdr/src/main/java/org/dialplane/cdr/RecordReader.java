@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ import org.dialplane.cdr.api.RecordPage;
 import org.dialplane.core.db.DatabaseException;
 import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.db.SqlFragment;
+import org.dialplane.core.rest.ApiException;
 
 /**
  * The SQL of one log table: pages by keyset, counts, and streams. Every query is the table's own SQL with the
@@ -33,6 +35,13 @@ final class RecordReader {
     static final String TENANT = "tenant";
     /** Rows the driver fetches at a time while streaming: a bounded buffer, whatever the number of rows. */
     static final int FETCH_SIZE = 500;
+    /**
+     * Exports running at once, CDRs and queue logs together. Each holds a connection of core's CDR pool (4) for its
+     * whole length: two leave the others for pages, summaries and recordings.
+     */
+    static final int MAX_EXPORTS = 2;
+    private static final Semaphore EXPORTS = new Semaphore(MAX_EXPORTS);
+    private static final int RETRY_AFTER_SECONDS = 30;
 
     private final DataSource cdr;
     private final RecordTable table;
@@ -161,9 +170,22 @@ final class RecordReader {
     /**
      * Streams every row matching to the writer, from a result set the driver streams ({@link #FETCH_SIZE} rows at
      * a time). When writing fails (the client went away) the query is cancelled at once, so that neither the
-     * database nor the connection stays busy, and the failure is rethrown.
+     * database nor the connection stays busy, and the failure is rethrown. At most {@link #MAX_EXPORTS} run at once:
+     * another is a 503 with Retry-After before anything is written.
      */
     void stream(RecordRequest request, ExportFormat format, RowWriter writer) throws IOException {
+        if (!EXPORTS.tryAcquire()) {
+            throw ApiException.unavailable("At most " + MAX_EXPORTS + " exports of call records run at once;"
+                    + " try again shortly", RETRY_AFTER_SECONDS);
+        }
+        try {
+            streamRows(request, format, writer);
+        } finally {
+            EXPORTS.release();
+        }
+    }
+
+    private void streamRows(RecordRequest request, ExportFormat format, RowWriter writer) throws IOException {
         Columns columns = columns();
         Function<List<String>, String> owners = request.scope() == null && format != ExportFormat.JSON
                 ? tenancy.owners() : null;

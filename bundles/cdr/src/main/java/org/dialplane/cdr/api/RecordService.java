@@ -37,6 +37,9 @@ public interface RecordService {
      * Writes every row the query matches (after its cursor, at most its limit when it has one) to {@code out} in
      * the format, without holding them: from a streaming result set to the stream. The stream is not closed. A
      * write that fails (the client went away) cancels the query at once and is rethrown.
+     *
+     * @throws org.dialplane.core.rest.ApiException 503 with Retry-After, before anything is written, while the
+     *         most exports that may run at once are running
      */
     void stream(RecordQuery query, ExportFormat format, Caller caller, OutputStream out) throws IOException;
 }

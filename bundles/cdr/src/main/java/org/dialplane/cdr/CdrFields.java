@@ -52,7 +52,8 @@ final class CdrFields {
             .build();
 
     static final RecordTable TABLE = new RecordTable("cdr", "cdr", "cdrs", FIELDS,
-            Set.of("duration", "billsec", "amaflags", "sequence"), "calldate", List.of(List.of("uniqueid", "sequence"), List.of("uniqueid")),
+            Set.of("duration", "billsec", "amaflags", "sequence"), "calldate",
+            List.of(List.of("uniqueid", "sequence"), List.of("uniqueid")),
             Map.of("src", "src", "dst", "dst", "disposition", "disposition", "accountcode", "accountcode",
                     "uniqueid", "uniqueid", "linkedid", "linkedid"),
             Map.of("min_billsec", "billsec"), CdrTenancy.COLUMNS);

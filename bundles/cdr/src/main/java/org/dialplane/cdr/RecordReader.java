@@ -106,7 +106,8 @@ final class RecordReader {
     RecordPage page(RecordRequest request, long total) {
         int limit = request.limit().orElseThrow();
         Columns columns = columns();
-        List<Read> rows = read(select(request, columns, false).append(where(request, after(request.after(), columns), columns))
+        SqlFragment after = after(request.after(), columns);
+        List<Read> rows = read(select(request, columns, false).append(where(request, after, columns))
                 .append(orderBy(columns)).append(" LIMIT ?", limit + 1), request);
         String next = null;
         if (rows.size() > limit) {
@@ -114,8 +115,8 @@ final class RecordReader {
             List<Read> page = new ArrayList<>(rows.subList(0, limit));
             if (rows.get(limit).key().equals(last)) {
                 page.removeIf(row -> row.key().equals(last));
-                page.addAll(read(select(request, columns, false).append(where(request, keyEquals(last, columns), columns))
-                        .append(orderBy(columns)), request));
+                SqlFragment tied = where(request, keyEquals(last, columns), columns);
+                page.addAll(read(select(request, columns, false).append(tied).append(orderBy(columns)), request));
             }
             rows = page;
             next = Cursor.encode(table.table(), last);
@@ -189,7 +190,8 @@ final class RecordReader {
         Columns columns = columns();
         Function<List<String>, String> owners = request.scope() == null && format != ExportFormat.JSON
                 ? tenancy.owners() : null;
-        SqlFragment sql = select(request, columns, owners != null).append(where(request, after(request.after(), columns), columns))
+        SqlFragment sql = select(request, columns, owners != null)
+                .append(where(request, after(request.after(), columns), columns))
                 .append(orderBy(columns))
                 .append(request.limit().isPresent() ? SqlFragment.of(" LIMIT ?", request.limit().get())
                         : SqlFragment.EMPTY);

@@ -33,7 +33,10 @@ import org.dialplane.core.rest.ApiException;
 final class RecordReader {
     /** The admin format's extra column, first. */
     static final String TENANT = "tenant";
-    /** Rows the driver fetches at a time while streaming: a bounded buffer, whatever the number of rows. */
+    /**
+     * Rows the driver fetches at a time while streaming: a bounded buffer, whatever the number of rows. A positive
+     * fetch size is how Connector/J 3 streams (it refuses MySQL's {@code Integer.MIN_VALUE}, which 2.x accepted).
+     */
     static final int FETCH_SIZE = 500;
     /**
      * Exports running at once, CDRs and queue logs together. Each holds a connection of core's CDR pool (4) for its

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
 
 import org.dialplane.core.auth.Caller;
@@ -251,8 +251,18 @@ public class PhoneRepository {
         return caller.global() ? SqlFragment.EMPTY : SqlFragment.of("p.tenant_id = ?", caller.tenantId());
     }
 
-    /** Only the columns of the fields asked for; the id always, to key the rows. */
+    /**
+     * Only the columns of the fields asked for; the id always, to key the rows. Not {@code Query.select}: its
+     * aliases are bare, and {@code lines} is a reserved word in MariaDB. The names are the field set's own.
+     */
     private static SqlFragment select(Query query) {
-        return query.select("id", Map.of());
+        StringJoiner columns = new StringJoiner(", ", "SELECT ", "");
+        columns.add("p.id AS `id`");
+        for (String field : query.fields()) {
+            if (!field.equals("id")) {
+                columns.add(PhoneFields.FIELDS.field(field).orElseThrow().column() + " AS `" + field + "`");
+            }
+        }
+        return SqlFragment.of(columns.toString());
     }
 }

@@ -33,9 +33,9 @@ import org.osgi.framework.Bundle;
  */
 public class ProvisioningIT extends DialplaneTestSupport {
     private static final String PHONES = PhonesIT.PHONES;
-    private static final Map<String, String> ENABLED = Map.of("enabled", "true", "sip_host", "pbx.example.com",
-            "sip_port", "5062", "base_url", "https://pbx.example.com:8443/", "rate_limit_requests", "100000",
-            "rate_limit_seconds", "60");
+    private static final Map<String, String> ENABLED = Map.of("enabled", "true", "sip.host", "pbx.example.com",
+            "sip.port", "5062", "base.url", "https://pbx.example.com:8443/", "rate.limit.requests", "100000",
+            "rate.limit.seconds", "60");
 
     private Http admin;
     private String adminToken;
@@ -140,8 +140,8 @@ public class ProvisioningIT extends DialplaneTestSupport {
     @Test
     public void whenAddressAsksTooOften_then429WithRetryAfter() {
         Map<String, String> strict = new LinkedHashMap<>(ENABLED);
-        strict.put("rate_limit_requests", "3");
-        strict.put("rate_limit_seconds", "30");
+        strict.put("rate.limit.requests", "3");
+        strict.put("rate.limit.seconds", "30");
         try {
             configureProvisioning(strict);
             await("the rate limit applies", () -> http.get("/provisioning/x/y.cfg").status() == 429);

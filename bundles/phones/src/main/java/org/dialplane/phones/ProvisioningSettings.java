@@ -10,7 +10,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The settings of auto-provisioning, configuration {@value #PID} (e.g. {@code etc/org.dialplane.phones.provisioning.cfg}):
- * off until {@code enabled = true}. They may change while running; every request reads them anew.
+ * off until {@code enabled = true}. They may change while running; every request reads them anew. As DS names
+ * them, {@code _} in a method is {@code .} in the configuration: {@code base.url}, {@code sip.host},
+ * {@code sip.port}, {@code rate.limit.requests}, {@code rate.limit.seconds}.
  */
 @Component(service = ProvisioningSettings.class, configurationPid = ProvisioningSettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)

@@ -35,8 +35,13 @@ public class PhonesIT extends DialplaneTestSupport {
 
     @Override
     protected Option options() {
-        return composite(database("PhonesIT"), Logins.adminPassword(),
+        return composite(database(), Logins.adminPassword(),
                 frameworkProperty("dialplane.apply.command").value("/bin/true"));
+    }
+
+    /** A fresh database of this class's own; {@link PhonesOnDumpIT} runs the same tests on the 2018 dump. */
+    protected Option database() {
+        return database("PhonesIT");
     }
 
     @Before
@@ -170,6 +175,9 @@ public class PhonesIT extends DialplaneTestSupport {
         assertEquals(3, page.get("total").asInt());
         assertEquals(List.of("Page B", "Page A"), JsonAssert.texts(page.get("results"), "name"));
         assertEquals(400, admin.get(PHONES + "?order=provisioning_url").status());
+        assertEquals(400, admin.json("PUT", PHONES + "/0", body("Zero", "00:0b:82:00:00:04", "yealink-t4x-t5x",
+                List.of())).status());
+        assertEquals(400, admin.get(PHONES + "/99999999999999999999").status());
         assertEquals(200, admin.send("DELETE", PHONES + "/" + a + "," + b + "," + c, null, Map.of()).status());
     }
 

@@ -23,6 +23,8 @@ import org.dialplane.phones.api.PhoneChange;
  */
 final class PhoneFields {
     static final Pattern EXTENSION = Pattern.compile("[0-9]{2,10}");
+    /** A phone's id: a positive BIGINT (0 would make MariaDB pick the next one). */
+    static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
     /** What a name must not hold: it goes into configuration files. */
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     static final String LINES = "lines";

@@ -81,7 +81,7 @@ public class PhoneServiceImpl implements PhoneService {
     @Override
     public boolean save(String id, PhoneChange change, boolean apply, Caller caller) {
         caller.requireWriter();
-        long number = Long.parseLong(Ids.parseOne(id, Ids.NUMERIC));
+        long number = Long.parseLong(Ids.parseOne(id, PhoneFields.ID));
         return repository.save(number, PhoneFields.checked(change, false), newSecret(), caller, this::checkModel);
     }
 

@@ -61,7 +61,7 @@ public class PhonesResource {
     public Results get(@PathParam("ids") String ids, @Context UriInfo uri, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         Query query = Query.of(uri, PhoneFields.FIELDS);
-        return phones.get(Ids.parse(ids, Ids.NUMERIC), query, caller);
+        return phones.get(Ids.parse(ids, PhoneFields.ID), query, caller);
     }
 
     @POST
@@ -80,7 +80,7 @@ public class PhonesResource {
     @Doc("Create the phone at this id, or update only the fields sent (lines: the whole list)")
     public Response save(@PathParam("id") String id, JsonBody body, @QueryParam(Reload.NAME) String reload,
             @Context UriInfo uri, @Context SecurityContext security) {
-        String number = Ids.parseOne(id, Ids.NUMERIC);
+        String number = Ids.parseOne(id, PhoneFields.ID);
         boolean apply = Reload.requested(reload, body);
         PhoneChange change = PhoneFields.validate(body, false);
         return Crud.saved(phones.save(number, change, apply, Caller.of(security)), uri);
@@ -92,6 +92,6 @@ public class PhonesResource {
     public Response delete(@PathParam("ids") String ids, @QueryParam(Reload.NAME) String reload,
             @Context SecurityContext security) {
         boolean apply = Reload.requested(reload, null);
-        return Crud.delete(Ids.parse(ids, Ids.NUMERIC), i -> phones.delete(i, apply, Caller.of(security)));
+        return Crud.delete(Ids.parse(ids, PhoneFields.ID), i -> phones.delete(i, apply, Caller.of(security)));
     }
 }

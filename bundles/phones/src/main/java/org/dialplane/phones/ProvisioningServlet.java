@@ -67,8 +67,21 @@ public class ProvisioningServlet extends HttpServlet {
             return;
         }
         boolean wellFormed = parts.length == 3 && parts[0].isEmpty();
-        Provisioner.Outcome outcome = wellFormed ? provisioner.serve(parts[1], parts[2], settings)
-                : Provisioner.Outcome.refused("malformed-path", null);
+        Provisioner.Outcome outcome;
+        try {
+            outcome = wellFormed ? provisioner.serve(parts[1], parts[2], settings)
+                    : Provisioner.Outcome.refused("malformed-path", null);
+        } catch (RuntimeException e) {
+            // The database is unreachable, say: logged once here, answered as core answers an outage.
+            audit(address, null, file, "error");
+            LoggerFactory.getLogger(ProvisioningServlet.class).warn("Provisioning failed: {}", e.toString());
+            response.setStatus(503);
+            response.setHeader("Retry-After", "5");
+            write(response, MediaTypes.PROBLEM_JSON, ("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
+                    + "\"status\":503,\"detail\":\"Provisioning is unavailable; retry later\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         audit(address, outcome.mac(), file, outcome.result());
         if (!outcome.served()) {
             response.setStatus(404);

@@ -9,6 +9,8 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -195,19 +197,25 @@ public class PhonesIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void whenVendorModelBundleDeployed_thenModelListedUsableAndGoneWithIt() throws Exception {
+    public void whenVendorModelBundleDroppedInDeploy_thenModelListedUsableAndGoneWithIt() throws Exception {
         assertEquals(404, admin.get(MODELS + "/" + VENDOR_MODEL).status());
-        Bundle vendor = installModelBundle(context, "test:phone-model-example");
+        Path deploy = Path.of(context.getProperty("felix.fileinstall.dir"));
+        Path dropped = deploy.resolve("phone-model-example.jar");
+        Path partial = deploy.resolve("phone-model-example.jar.part");
+        Files.copy(testBundle("org.dialplane.testing.phonemodel"), partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, dropped, StandardCopyOption.ATOMIC_MOVE);
         await(VENDOR_MODEL + " is listed", Duration.ofSeconds(5), () -> admin.get(MODELS + "/" + VENDOR_MODEL)
                 .status() == 200);
         JsonNode model = admin.get(MODELS + "/" + VENDOR_MODEL).json().get("results").get(0);
         assertEquals("Example Phones", model.get("vendor").asText());
+        assertEquals(2, model.get("lines").asInt());
         assertEquals(List.of("example-{mac}.conf"), strings(model.get("files")));
         String id = create(admin, "Vendor desk", "02:00:00:00:00:01", VENDOR_MODEL, List.of());
 
-        vendor.uninstall();
+        Files.delete(dropped);
         await(VENDOR_MODEL + " is gone", Duration.ofSeconds(5), () -> admin.get(MODELS + "/" + VENDOR_MODEL)
                 .status() == 404);
+        assertFalse(JsonAssert.texts(admin.get(MODELS).json().get("results"), "id").contains(VENDOR_MODEL));
         JsonNode kept = admin.get(PHONES + "/" + id).json().get("results").get(0);
         assertEquals("the phone keeps its model id", VENDOR_MODEL, kept.get("model").asText());
         assertEquals(200, admin.json("PUT", PHONES + "/" + id, "{\"name\":\"Renamed\"}").status());

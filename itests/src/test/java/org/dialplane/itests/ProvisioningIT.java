@@ -118,6 +118,25 @@ public class ProvisioningIT extends DialplaneTestSupport {
     }
 
     @Test
+    public void whenSecretRenewed_thenOnlyTheNewUrlServes() {
+        String id = PhonesIT.create(admin, "Renewed", "00:15:65:00:77:01", "yealink-t4x-t5x", List.of());
+        String old = path(provisioningUrl(id));
+        assertEquals(200, http.get(old + "001565007701.cfg").status());
+        Http readOnly = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"ro-renew\",\"read_only\":true}"));
+        assertEquals(403, readOnly.send("POST", PHONES + "/" + id + "/provisioning-secret", null, Map.of()).status());
+        assertEquals(404, admin.send("POST", PHONES + "/999999/provisioning-secret", null, Map.of()).status());
+
+        Http.Response renewed = admin.send("POST", PHONES + "/" + id + "/provisioning-secret", null, Map.of());
+        assertEquals(renewed.toString(), 200, renewed.status());
+        String url = renewed.json().get("results").get(0).get("provisioning_url").asText();
+        assertEquals(url, provisioningUrl(id));
+        assertNotEquals(old, path(url));
+        assertEquals(404, http.get(old + "001565007701.cfg").status());
+        assertEquals(200, http.get(path(url) + "001565007701.cfg").status());
+        assertEquals(200, admin.send("DELETE", PHONES + "/" + id, null, Map.of()).status());
+    }
+
+    @Test
     public void whenDisabled_thenEveryFileIsTheSame404() {
         String id = PhonesIT.create(admin, "Grandstream", "00:0b:82:00:00:10", "grandstream-gxp-grp", List.of());
         String file = path(provisioningUrl(id)) + "cfg000b82000010.xml";

@@ -143,6 +143,16 @@ public class PhoneRepository {
         void check(PhoneChange change);
     }
 
+    /** Replaces the phone's provisioning secret; 404 when the caller has no phone with this id. */
+    void renewSecret(long id, String secret, Caller caller) {
+        int changed = db.run(connection -> Jdbc.update(connection, SqlFragment.of(
+                "UPDATE dp_phone_phones p SET p.provisioning_secret = ?", secret)
+                .append(SqlFragment.where(SqlFragment.of("p.id = ?", id), visible(caller)))));
+        if (changed == 0) {
+            throw ApiException.notFound("No " + NOUN + " " + id);
+        }
+    }
+
     /** Deletes every one of the ids, or none: one that is missing (or another tenant's) is a 404. */
     void delete(Ids ids, Caller caller) {
         db.lockedTransaction(LOCK, connection -> {

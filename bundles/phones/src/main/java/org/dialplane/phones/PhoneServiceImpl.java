@@ -91,6 +91,14 @@ public class PhoneServiceImpl implements PhoneService {
         repository.delete(ids, caller);
     }
 
+    @Override
+    public String renewProvisioningSecret(String id, Caller caller) {
+        caller.requireWriter();
+        String secret = newSecret();
+        repository.renewSecret(Long.parseLong(Ids.parseOne(id, PhoneFields.ID)), secret, caller);
+        return settings.provisioningUrl(secret);
+    }
+
     /** A PUT at a free id creates: then the create's required fields are required. */
     static PhoneChange requireCreatable(PhoneChange change) {
         List<Problem.FieldError> missing = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.dialplane.phones;
 
+import java.util.Map;
+
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.rest.Crud;
@@ -84,6 +86,15 @@ public class PhonesResource {
         boolean apply = Reload.requested(reload, body);
         PhoneChange change = PhoneFields.validate(body, false);
         return Crud.saved(phones.save(number, change, apply, Caller.of(security)), uri);
+    }
+
+    @POST
+    @Path("{id}/provisioning-secret")
+    @Doc("Give the phone a new provisioning secret (its old provisioning URL stops working); answers the new URL")
+    public Results renewProvisioningSecret(@PathParam("id") String id, @Context SecurityContext security) {
+        String number = Ids.parseOne(id, PhoneFields.ID);
+        String url = phones.renewProvisioningSecret(number, Caller.of(security));
+        return Results.one(Map.of("id", Long.valueOf(number), PhoneFields.PROVISIONING_URL, url));
     }
 
     @DELETE

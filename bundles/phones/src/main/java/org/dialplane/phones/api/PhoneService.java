@@ -1,5 +1,6 @@
 package org.dialplane.phones.api;
 
+import org.dialplane.core.auth.Caller;
 import org.dialplane.core.crud.CrudService;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -17,4 +18,14 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface PhoneService extends CrudService<PhoneChange> {
+
+    /**
+     * Gives the phone a new provisioning secret: its old provisioning URL answers 404 from now on (for a URL that
+     * leaked, or a phone given away). Read-write callers only.
+     *
+     * @return the phone's new provisioning URL
+     * @throws org.dialplane.core.rest.ApiException 404 when the caller has no phone with this id, 403 for a
+     *         read-only caller
+     */
+    String renewProvisioningSecret(String id, Caller caller);
 }

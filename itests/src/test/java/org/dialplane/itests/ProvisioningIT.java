@@ -184,8 +184,9 @@ public class ProvisioningIT extends DialplaneTestSupport {
         try {
             assertEquals(200, http.get(secretPath + "001565aa0001.cfg").status());
             assertEquals(404, http.get("/provisioning/" + "D".repeat(32) + "/001565aa0001.cfg").status());
+            assertEquals(404, http.get(secretPath + "deeper/001565aa0001.cfg").status());
             assertEquals(404, http.get(secretPath + "001565aa0099.cfg").status());
-            await("three audit lines", () -> log.text().contains("mac=00:15:65:AA:00:99"));
+            await("the audit lines", () -> log.text().contains("mac=00:15:65:AA:00:99"));
         } finally {
             log.close();
         }
@@ -194,6 +195,7 @@ public class ProvisioningIT extends DialplaneTestSupport {
         assertTrue(text, text.contains("address=127.0.0.1 mac=00:15:65:AA:00:01 file=001565aa0001.cfg"
                 + " result=wrong-secret"));
         assertTrue(text, text.contains("mac=00:15:65:AA:00:99 file=001565aa0099.cfg result=unknown-mac-or-model"));
+        assertTrue(text, text.contains("mac=- file=001565aa0001.cfg result=malformed-path"));
         assertFalse("the secret is never logged", text.contains(secret));
         assertEquals(200, admin.send("DELETE", PHONES + "/" + id, null, Map.of()).status());
     }

@@ -33,8 +33,8 @@ public class ProvisioningServlet extends HttpServlet {
     static final String AUDIT = "org.dialplane.phones.provisioning.audit";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AUDIT);
-    private static final byte[] NOT_FOUND = ("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-            + "\"detail\":\"No such provisioning file\"}").getBytes(StandardCharsets.UTF_8);
+    /** The one answer to every refusal. */
+    private static final byte[] NOT_FOUND = problem(404, "Not Found", "No such provisioning file");
     private static final int MAX_LOGGED = 80;
 
     private final transient ProvisioningSettings settings;
@@ -53,7 +53,8 @@ public class ProvisioningServlet extends HttpServlet {
         String address = request.getRemoteAddr();
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         String[] parts = path.split("/", -1);
-        String file = parts.length == 3 ? parts[2] : path;
+        // Only the last segment is ever logged: the one before it may be a secret.
+        String file = parts[parts.length - 1];
         ProvisioningSettings.Config config = settings.config();
         long retryAfter = rateLimit.retryAfter(address, System.currentTimeMillis(),
                 config.rate_limit_requests(), config.rate_limit_seconds());
@@ -61,9 +62,8 @@ public class ProvisioningServlet extends HttpServlet {
             audit(address, null, file, "rate-limited");
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(retryAfter));
-            write(response, MediaTypes.PROBLEM_JSON, ("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\","
-                    + "\"status\":429,\"detail\":\"Too many provisioning requests; retry in " + retryAfter
-                    + " s\"}").getBytes(StandardCharsets.UTF_8));
+            write(response, MediaTypes.PROBLEM_JSON, problem(429, "Too Many Requests",
+                    "Too many provisioning requests; retry in " + retryAfter + " s"));
             return;
         }
         boolean wellFormed = parts.length == 3 && parts[0].isEmpty();
@@ -72,14 +72,13 @@ public class ProvisioningServlet extends HttpServlet {
             outcome = wellFormed ? provisioner.serve(parts[1], parts[2], settings)
                     : Provisioner.Outcome.refused("malformed-path", null);
         } catch (RuntimeException e) {
-            // The database is unreachable, say: logged once here, answered as core answers an outage.
+            // Something below failed (the database is gone, say): a 503, as core answers an outage.
             audit(address, null, file, "error");
             LoggerFactory.getLogger(ProvisioningServlet.class).warn("Provisioning failed: {}", e.toString());
             response.setStatus(503);
             response.setHeader("Retry-After", "5");
-            write(response, MediaTypes.PROBLEM_JSON, ("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
-                    + "\"status\":503,\"detail\":\"Provisioning is unavailable; retry later\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            write(response, MediaTypes.PROBLEM_JSON, problem(503, "Service Unavailable",
+                    "Provisioning is unavailable; retry later"));
             return;
         }
         audit(address, outcome.mac(), file, outcome.result());
@@ -90,6 +89,12 @@ public class ProvisioningServlet extends HttpServlet {
         }
         response.setStatus(200);
         write(response, outcome.contentType() + "; charset=UTF-8", outcome.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An RFC 9457 problem as core answers one; the texts are this class's own constants, never request data. */
+    private static byte[] problem(int status, String title, String detail) {
+        return ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                + detail + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static void write(HttpServletResponse response, String contentType, byte[] body) throws IOException {

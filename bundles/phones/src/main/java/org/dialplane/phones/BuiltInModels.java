@@ -53,7 +53,8 @@ public class BuiltInModels {
                 new BuiltIn("grandstream-gxp-grp", "Grandstream", "GXP/GRP series (GXP2170, GRP2614...)", 4,
                         List.of(file("cfg{mac}.xml", XML, "grandstream-gxp-grp.xml"))),
                 new BuiltIn("snom-d7xx", "Snom", "D7xx series (D715, D735, D785...)", 12,
-                        List.of(file("{MAC}.xml", XML, "snom-d7xx.xml"))),
+                        // The setting URL <provisioning_url>{mac}.xml: Snom puts in its MAC, in either case.
+                        List.of(file("{MAC}.xml", XML, "snom-d7xx.xml"), file("{mac}.xml", XML, "snom-d7xx.xml"))),
                 new BuiltIn("polycom-vvx", "Polycom", "VVX series (VVX 250, 350, 450...)", 12,
                         List.of(file("{mac}.cfg", XML, "polycom-vvx.cfg"),
                                 file("{mac}-lines.cfg", XML, "polycom-vvx-lines.cfg"))));

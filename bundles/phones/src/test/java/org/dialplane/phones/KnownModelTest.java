@@ -17,7 +17,7 @@ class KnownModelTest {
     @Test
     void whenBuiltInModelsChecked_thenEveryTemplateIsValidAndFileNamesAreTheVendors() {
         Map<String, List<String>> files = Map.of("yealink-t4x-t5x", List.of("{mac}.cfg"),
-                "grandstream-gxp-grp", List.of("cfg{mac}.xml"), "snom-d7xx", List.of("{MAC}.xml"),
+                "grandstream-gxp-grp", List.of("cfg{mac}.xml"), "snom-d7xx", List.of("{MAC}.xml", "{mac}.xml"),
                 "polycom-vvx", List.of("{mac}.cfg", "{mac}-lines.cfg"));
         for (PhoneModel model : BuiltInModels.models()) {
             KnownModel known = KnownModel.of(model);

@@ -229,10 +229,9 @@ class OpenApiDocumentTest {
         assertEquals("#/components/schemas/GadgetCreate", content.at("/application~1json/schema/$ref").asText());
         assertEquals("binary", content.at("/audio~1*/schema/format").asText());
         assertEquals("object", content.at("/multipart~1form-data/schema/type").asText());
-        assertEquals(List.of("reload", "name"), texts(paths.at("/~1pbxapi~1sounds/post/parameters").findValues("name")
-                .stream().collect(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance::arrayNode,
-                        com.fasterxml.jackson.databind.node.ArrayNode::add,
-                        com.fasterxml.jackson.databind.node.ArrayNode::addAll)));
+        List<String> parameters = new ArrayList<>();
+        paths.at("/~1pbxapi~1sounds/post/parameters").forEach(p -> parameters.add(p.get("name").asText()));
+        assertEquals(List.of("reload", "name"), parameters);
         assertEquals("binary", paths.at("/~1pbxapi~1sounds~1{id}~1audio/put/requestBody/content/audio~1*/schema/format")
                 .asText());
     }

@@ -108,6 +108,9 @@ final class SoundFiles {
     }
 
     static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

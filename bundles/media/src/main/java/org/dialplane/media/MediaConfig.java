@@ -12,6 +12,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface MediaConfig {
     String PID = "org.dialplane.media";
 
+    /** Key {@code max.upload.bytes}: DS reads an underscore in the name as a dot. */
     @AttributeDefinition(description = "The largest upload (the request body), in bytes; more answers 413")
     long max_upload_bytes() default MediaService.DEFAULT_MAX_UPLOAD_BYTES;
 }

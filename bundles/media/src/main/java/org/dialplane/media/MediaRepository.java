@@ -175,9 +175,9 @@ final class MediaRepository {
         Map<String, List<String>> byMedia = uses.stream().collect(Collectors.groupingBy(MediaUse::mediaId,
                 TreeMap::new, Collectors.mapping(MediaUse::user, Collectors.toList())));
         StringJoiner detail = new StringJoiner("; ");
-        byMedia.forEach((id, users) -> detail.add("Media file " + id + " is used by " + String.join(", ",
+        byMedia.forEach((id, users) -> detail.add(NOUN + " " + id + " is used by " + String.join(", ",
                 users.stream().distinct().toList())));
-        return detail + ". Nothing was deleted.";
+        return "M" + detail.toString().substring(1) + ". Nothing was deleted.";
     }
 
     private static boolean exists(Connection connection, String id, SqlFragment... conditions) throws SQLException {

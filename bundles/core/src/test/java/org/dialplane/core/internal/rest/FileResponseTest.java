@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -216,6 +217,26 @@ class FileResponseTest {
         assertEquals(Integer.toString(CONTENT.length), answer.header("Content-Length"));
         assertArrayEquals(CONTENT, answer.bytes());
         assertArrayEquals(new byte[] {9, 9, 9}, Files.readAllBytes(dir.resolve("swap.wav")));
+    }
+
+    @Test
+    void whenHeadOrNotModifiedOrRangePastTheEnd_thenTheFileIsClosed() throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "Linux's /proc shows open files");
+        Files.write(dir.resolve("closed.wav"), CONTENT);
+        jersey.send("HEAD", "files/closed.wav", Map.of());
+        jersey.send("GET", "files/closed.wav", Map.of("If-Modified-Since", "Sun, 06 Nov 2044 08:49:37 GMT"));
+        jersey.send("GET", "files/closed.wav", Map.of("Range", "bytes=900000-"));
+        jersey.send("GET", "files/closed.wav", Map.of());
+        try (var open = Files.list(fds)) {
+            assertEquals(List.of(), open.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    return "";
+                }
+            }).filter(target -> target.endsWith("closed.wav")).toList());
+        }
     }
 
     private static Answer get(Map<String, String> headers) {

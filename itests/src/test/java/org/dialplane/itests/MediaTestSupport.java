@@ -35,7 +35,12 @@ public abstract class MediaTestSupport extends DialplaneTestSupport {
     protected Option options() {
         configureAsteriskPaths(Map.of("sounds", sounds().toString()));
         deploy("org.dialplane.media.cfg", "max.upload.bytes = " + LIMIT + "\n");
-        return composite(database(getClass().getSimpleName()), Logins.adminPassword());
+        return composite(database(), Logins.adminPassword());
+    }
+
+    /** A fresh database of the class's own; the *OnDumpIT classes run the same tests on the 2018 dump. */
+    protected Option database() {
+        return database(getClass().getSimpleName());
     }
 
     /** This class's sounds folder, inside its home directory, which every run starts afresh. */

@@ -20,7 +20,8 @@ import org.dialplane.core.rest.FieldSet;
  * @param fields     the declared fields of its bodies and answers ({@code @Fields}), or null
  */
 record Operation(String method, String path, String tag, String summary, List<Parameter> parameters,
-        Class<?> body, List<String> consumes, List<String> produces, boolean isPublic, Class<?> returns, Declared fields) {
+        Class<?> body, List<String> consumes, List<String> produces, boolean isPublic, Class<?> returns,
+        Declared fields) {
 
     /** A parameter: where it goes ({@code path}, {@code query}, {@code header}), its name and Java type. */
     record Parameter(String in, String name, Class<?> type, String defaultValue) {

@@ -51,8 +51,8 @@ final class ResourceIntrospector {
             String path = join(basePath, classPath.value(), methodPath == null ? "" : methodPath.value());
             boolean isPublic = method.isAnnotationPresent(Public.class) || resource.isAnnotationPresent(Public.class);
             operations.add(new Operation(httpMethod, path, tag(basePath, path), summary(method),
-                    parameters(method), body(method), consumes(resource, method), produces(resource, method), isPublic, method.getReturnType(),
-                    declared(resource, method)));
+                    parameters(method), body(method), consumes(resource, method), produces(resource, method),
+                    isPublic, method.getReturnType(), declared(resource, method)));
         }
         operations.sort(Comparator.comparing(Operation::path).thenComparing(Operation::method));
         return operations;

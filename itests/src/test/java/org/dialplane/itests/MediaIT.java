@@ -215,6 +215,7 @@ public class MediaIT extends MediaTestSupport {
 
         Uploads.Reply joined = admin.raw("PUT", audio(compound), AudioFiles.tone(AudioFiles.MULAW_8K, 0.5));
         assertEquals(joined.toString(), 409, joined.status());
+        assertEquals("the first of its sounds is served", 4000, audioOf(compound).frames());
         assertEquals(404, admin.get("/pbxapi/media/" + marker).status());
         assertEquals(404, admin.json("DELETE", "/pbxapi/media/" + marker, null).status());
     }

@@ -123,7 +123,7 @@ final class MediaRepository {
                 return new Saved(id, true);
             }
             if (!exists(connection, id, visible(caller), NOT_MARKER)) {
-                throw ApiException.conflict("Media file " + id + " is in use by another tenant");
+                throw ApiException.conflict("Id " + id + " is in use"); // another tenant's, or IssabelPBX's __invalid marker
             }
             StringJoiner set = new StringJoiner(", ", "UPDATE recordings SET ", " WHERE id = ?");
             List<Object> params = new ArrayList<>();

@@ -14,4 +14,9 @@ public class MediaOnDumpIT extends MediaIT {
     protected Option database() {
         return SchemaIT.dumpDatabase();
     }
+
+    @Override
+    protected boolean latin1Recordings() {
+        return true;
+    }
 }

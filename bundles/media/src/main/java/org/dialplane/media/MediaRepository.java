@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.db.DatabaseException;
 import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.db.SqlFragment;
 import org.dialplane.core.pbx.Ownership;
@@ -35,6 +37,7 @@ final class MediaRepository {
     /** What an id names in a 404: "No media file 12". */
     static final String NOUN = "media file";
     private static final String LOCK = "dialplane.media";
+    private static final int INCORRECT_STRING_VALUE = 1366;
     private static final String FROM = " FROM recordings r";
     private static final String STORED = "SELECT r.id AS id, r.displayname AS name,"
             + " CAST(COALESCE(r.filename, '') AS CHAR) AS filename";
@@ -99,19 +102,19 @@ final class MediaRepository {
      * @return the new id
      */
     String create(MediaChange change, Caller caller, Function<String, String> sound) {
-        return db.transaction(connection -> {
+        return storable(() -> db.transaction(connection -> {
             Jdbc.update(connection, "INSERT INTO recordings (displayname, filename, description, fcode)"
                     + " VALUES (?, '', ?, 0)", change.name(), orEmpty(change.description()));
             String id = Long.toString(Jdbc.number(connection, SqlFragment.of("SELECT LAST_INSERT_ID()")));
             Jdbc.update(connection, "UPDATE recordings SET filename = ? WHERE id = ?", sound.apply(id), id);
             Ownership.assign(connection, KIND, id, caller.tenantId());
             return id;
-        });
+        }));
     }
 
     /** A PUT: updates the fields sent when the media file exists, else creates it at that id (a name needed). */
     Saved save(String id, MediaChange change, Caller caller, Function<String, String> sound) {
-        return db.lockedTransaction(LOCK, connection -> {
+        return storable(() -> db.lockedTransaction(LOCK, connection -> {
             if (!exists(connection, id)) {
                 if (change.name() == null) {
                     throw ApiException.invalid(List.of(new Problem.FieldError("name",
@@ -140,7 +143,26 @@ final class MediaRepository {
                 Jdbc.update(connection, SqlFragment.of(set.toString(), params.toArray()));
             }
             return new Saved(id, false);
-        });
+        }));
+    }
+
+    /**
+     * A write whose text the table cannot hold (a latin1 IssabelPBX table in strict mode refuses a character outside
+     * latin1, MariaDB's error 1366) is the client's 422 naming the field, not a server error; nothing was written.
+     */
+    private static <T> T storable(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (DatabaseException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && sql.getErrorCode() == INCORRECT_STRING_VALUE) {
+                    String field = String.valueOf(sql.getMessage()).contains("`description`") ? "description" : "name";
+                    throw ApiException.invalid(List.of(new Problem.FieldError(field,
+                            "has characters the PBX database's recordings table cannot store")));
+                }
+            }
+            throw e;
+        }
     }
 
     /**

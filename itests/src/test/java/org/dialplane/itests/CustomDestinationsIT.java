@@ -141,6 +141,8 @@ public class CustomDestinationsIT extends DialplaneTestSupport {
                 "type");
         assertInvalid(admin.json("POST", "/pbxapi/customdestinations", BOSS_PHONE.replace("Boss phone", "Boss\\nphone")),
                 "name");
+        assertInvalid(admin.json("POST", "/pbxapi/customdestinations", BOSS_PHONE.replace("Boss phone", "<b>Boss</b>")),
+                "name");
         // An update is checked against the stored values and type the same way.
         String id = admin.json("POST", "/pbxapi/customdestinations", BOSS_PHONE).header("location").replaceAll(".*/", "");
         assertInvalid(admin.json("PUT", "/pbxapi/customdestinations/" + id, "{\"param1\":\"1,2\"}"), "param1");

@@ -28,7 +28,7 @@ final class CustomTypeFields {
     static final FieldSet FIELDS = FieldSet.builder()
             .field("id", "t.id", FieldSpec.text().readOnly(), DEFAULT)
             .field("name", "t.name", FieldSpec.text().required().matches(CustomDestinationFields.NAME,
-                    "1 to 40 printable Latin-1 characters (it goes into IssabelPBX's latin1 notes)"), DEFAULT, SEARCHABLE)
+                    "1 to 40 printable Latin-1 characters, not < or > (it goes into IssabelPBX's notes)"), DEFAULT, SEARCHABLE)
             .field("description", "t.description", FieldSpec.text().maxLength(255).defaultValue(""), DEFAULT,
                     SEARCHABLE)
             .field(TEMPLATE, "t.template", FieldSpec.textList().required().nonEmpty()

@@ -7,7 +7,7 @@ CREATE TABLE IF NOT EXISTS dp_customdest_types (
   name VARCHAR(40) NOT NULL,
   description VARCHAR(255) NOT NULL DEFAULT '',
   -- application calls, one a line (joined with a newline), with ${param1}..${param3} placeholders (checked by DialplanTemplate)
-  template VARCHAR(2000) NOT NULL,
+  template VARCHAR(2200) NOT NULL,
   param1_name VARCHAR(40) NULL,
   param1_kind VARCHAR(16) NULL,
   param2_name VARCHAR(40) NULL,

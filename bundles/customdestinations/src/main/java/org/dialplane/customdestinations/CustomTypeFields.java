@@ -53,7 +53,7 @@ final class CustomTypeFields {
     }
 
     private static FieldSpec kind() {
-        return FieldSpec.text().oneOf(KINDS_OR_NONE).description("digits: 1 to 40 digits; number: digits after an"
+        return FieldSpec.text().oneOf(KINDS_OR_NONE).description("digits: 1 to 30 digits; number: digits after an"
                 + " optional +; seconds: 1 to 600; callerid: INCOMING, INCOMINGDID or a number; \"\": none");
     }
 

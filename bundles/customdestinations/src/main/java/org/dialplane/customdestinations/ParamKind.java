@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  */
 enum ParamKind {
     /** An extension, a mailbox, a PIN. */
-    DIGITS("digits", Pattern.compile("[0-9]{1,40}"), "1 to 40 digits"),
+    DIGITS("digits", Pattern.compile("[0-9]{1,30}"), "1 to 30 digits"),
     /** A phone number as dialled: digits, optionally after one leading {@code +}. */
-    NUMBER("number", Pattern.compile("\\+?[0-9]{1,40}"), "a number: 1 to 40 digits, optionally after a leading +"),
+    NUMBER("number", Pattern.compile("\\+?[0-9]{1,30}"), "a number: 1 to 30 digits, optionally after a leading +"),
     /** A time in seconds, such as a ring time. */
     SECONDS("seconds", Pattern.compile("[1-9][0-9]{0,2}"), "whole seconds from 1 to 600") {
         @Override
@@ -27,7 +27,7 @@ enum ParamKind {
      * The caller id shown: {@code INCOMING} (the caller's own), {@code INCOMINGDID} (the number the caller
      * dialled) or a number; carried out by the fixed context {@code dp-custom-callerid} (see {@link CustomDialplan}).
      */
-    CALLERID("callerid", Pattern.compile("INCOMING|INCOMINGDID|\\+?[0-9]{1,40}"),
+    CALLERID("callerid", Pattern.compile("INCOMING|INCOMINGDID|\\+?[0-9]{1,30}"),
             "INCOMING, INCOMINGDID or a number (digits, optionally after a leading +)");
 
     static final int MAX_SECONDS = 600;

@@ -184,6 +184,9 @@ public class CustomDestinationsIT extends DialplaneTestSupport {
         assertEquals(200, admin.json("PUT", "/pbxapi/customtypes/" + type,
                 "{\"template\":[\"VoiceMail(${param1}@default,b)\"]}").status());
         awaitDialplan(id, "[dp-custom-" + id + "]\nexten => s,1,VoiceMail(7001@default,b)\n");
+        assertEquals("Dialplane custom destination " + id + ": Voicemail box", customRow(id).get("notes"));
+        assertEquals(200, admin.json("PUT", "/pbxapi/customtypes/" + type, "{\"name\":\"Mailbox\"}").status());
+        assertEquals("Dialplane custom destination " + id + ": Mailbox", customRow(id).get("notes"));
         ContainerIT.assertProblem(admin.json("PUT", "/pbxapi/customtypes/" + type, "{\"param1_kind\":\"seconds\"}"), 409);
         Http.Response inUse = admin.send("DELETE", "/pbxapi/customtypes/" + type, null, Map.of());
         ContainerIT.assertProblem(inUse, 409);

@@ -179,10 +179,14 @@ final class CustomDestinationRepository {
 
     /** IssabelPBX's row, as its custom destinations module writes it: the goto, the name, a note. */
     private static void mirror(Connection connection, long id, String name, CustomType type) throws SQLException {
-        String notes = "Dialplane custom destination " + id + ": " + type.name();
         Jdbc.update(connection, SqlFragment.of("REPLACE INTO custom_destinations (custom_dest, description, notes)"
-                + " VALUES (?, ?, ?)", CustomDialplan.destination(id), name, notes.substring(0,
-                        Math.min(notes.length(), 255))));
+                + " VALUES (?, ?, ?)", CustomDialplan.destination(id), name, notes(id, type.name())));
+    }
+
+    /** IssabelPBX's notes of a destination: who keeps it, and its type. */
+    static String notes(long id, String typeName) {
+        String notes = "Dialplane custom destination " + id + ": " + typeName;
+        return notes.substring(0, Math.min(notes.length(), 255));
     }
 
     private Optional<CustomDestination> first(SqlFragment sql) {

@@ -88,6 +88,9 @@ final class CustomTypeRepository {
             Jdbc.update(connection, SqlFragment.of("UPDATE dp_customdest_types SET name = ?, description = ?,"
                     + " template = ?, param1_name = ?, param1_kind = ?, param2_name = ?, param2_kind = ?,"
                     + " param3_name = ?, param3_kind = ?, external_number = ? WHERE id = ?", values(type, id)));
+            if (!type.name().equals(existing.get().name())) {
+                renameInNotes(connection, type);
+            }
             return false;
         });
     }
@@ -170,6 +173,16 @@ final class CustomTypeRepository {
         if (!misfits.isEmpty()) {
             throw ApiException.conflict("Custom destinations " + String.join(", ", misfits)
                     + " have values the changed parameters would not accept");
+        }
+    }
+
+    /** IssabelPBX's notes name the type: renamed for each destination of it, last (the table may be MyISAM). */
+    private static void renameInNotes(Connection connection, CustomType type) throws SQLException {
+        for (String id : Jdbc.column(connection, SqlFragment.of(
+                "SELECT id FROM dp_customdest_destinations WHERE type_id = ?", type.id()))) {
+            long destination = Long.parseLong(id);
+            Jdbc.update(connection, SqlFragment.of("UPDATE custom_destinations SET notes = ? WHERE custom_dest = ?",
+                    CustomDestinationRepository.notes(destination, type.name()), CustomDialplan.destination(destination)));
         }
     }
 

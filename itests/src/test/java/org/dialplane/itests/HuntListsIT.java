@@ -2,6 +2,7 @@ package org.dialplane.itests;
 
 import static org.dialplane.itests.CustomDestinationsIT.BOSS_PHONE;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
@@ -13,11 +14,16 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 
 /**
@@ -160,8 +166,7 @@ public class HuntListsIT extends DialplaneTestSupport {
     public void whenCustomDestinationsBundleStops_thenCustomEntriesAre503AndExtensionsStillWork() throws Exception {
         String boss = create(admin, BOSS_PHONE.replace("3564732920", "3564732922"));
         assertEquals(200, admin.json("PUT", "/pbxapi/ringgroups/6720?reload=0", "{\"extension_list\":[\"1701\"]}").status());
-        Bundle customs = Arrays.stream(context.getBundles())
-                .filter(b -> "org.dialplane.customdestinations".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        Bundle customs = bundle("org.dialplane.customdestinations");
         customs.stop();
         try {
             await("custom destinations are gone", () -> admin.get("/pbxapi/customdestinations").status() == 404);
@@ -192,7 +197,50 @@ public class HuntListsIT extends DialplaneTestSupport {
         assertEquals(200, admin.send("DELETE", "/pbxapi/customdestinations/" + boss, null, Map.of()).status());
     }
 
+    @Test
+    public void whenCustomDestinationsBundleUninstalled_thenRingGroupsResolveWithoutItsPackage() throws Exception {
+        assertEquals(200, admin.json("PUT", "/pbxapi/ringgroups/6730?reload=0", "{\"extension_list\":[\"1701\"]}").status());
+        Bundle customs = bundle("org.dialplane.customdestinations");
+        Bundle ringGroups = bundle("org.dialplane.ringgroups");
+        String location = customs.getLocation();
+        customs.uninstall();
+        refresh(null); // drops the removed exporter and refreshes the ring groups wired to it
+        try {
+            await("ring groups are back without custom destinations", () -> ringGroups.getState() == Bundle.ACTIVE
+                    && admin.json("PUT", "/pbxapi/ringgroups/6730/members?reload=0", "[\"EXT-1705\"]").status() == 200);
+            assertFalse(wiredToCustomDestinations(ringGroups));
+            ContainerIT.assertProblem(admin.json("PUT", "/pbxapi/ringgroups/6730/members?reload=0", "[\"CUSTOM-1\"]"), 503);
+            assertEquals(JsonAssert.parse("[\"EXT-1705\"]"), admin.get("/pbxapi/ringgroups/6730/members").json().get("results"));
+        } finally {
+            context.installBundle(location).start();
+            refresh(List.of(ringGroups)); // the optional import is wired at the next resolve
+        }
+        await("ring groups use custom destinations again", () -> wiredToCustomDestinations(ringGroups)
+                && admin.json("PUT", "/pbxapi/ringgroups/6730/members?reload=0", "[\"CUSTOM-999999\"]").status() == 422);
+        assertEquals(200, admin.send("DELETE", "/pbxapi/ringgroups/6730?reload=0", null, Map.of()).status());
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
+
+    /** Refreshes the bundles (null: those whose exporters were removed) and waits until the framework is done. */
+    private void refresh(List<Bundle> bundles) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(bundles, event -> done.countDown());
+        assertTrue("the refresh ends", done.await(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    private static boolean wiredToCustomDestinations(Bundle bundle) {
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        return wiring != null && wiring.getRequiredWires(BundleRevision.PACKAGE_NAMESPACE).stream().anyMatch(w ->
+                "org.dialplane.customdestinations.api".equals(w.getCapability().getAttributes()
+                        .get(BundleRevision.PACKAGE_NAMESPACE)));
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
+                .orElseThrow();
+    }
+
 
     /** MiRTA's example entries with the Boss phone's id in place of 67. */
     private static List<String> seed(String boss) {

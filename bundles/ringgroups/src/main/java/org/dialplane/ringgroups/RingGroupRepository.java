@@ -3,9 +3,12 @@ package org.dialplane.ringgroups;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import org.dialplane.core.auth.Caller;
@@ -27,6 +30,8 @@ import org.dialplane.ringgroups.api.RingGroupChange;
  */
 final class RingGroupRepository {
     static final String KIND = "ringgroup";
+    /** How the extensions bundle records an extension's tenant in {@code dp_tenant_objects}. */
+    static final String EXTENSION_KIND = "extension";
     /** What an id names in a 404: "No ring group 610". */
     static final String NOUN = "ring group";
     /** Where numbering starts on a system without ring groups, as in Issabel's pbxapi. */
@@ -116,6 +121,46 @@ final class RingGroupRepository {
             astDb.write(connection, astdb);
             return astdb;
         });
+    }
+
+    /** The tagged members of a ring group the caller sees (404 otherwise). */
+    List<String> members(String extension, CustomMembers customs, Caller caller) {
+        return db.run(connection -> {
+            long tenant = tenantOf(connection, extension, caller);
+            String grplist = Jdbc.column(connection, SqlFragment.of(
+                    "SELECT grplist FROM ringgroups WHERE grpnum = ?", extension)).get(0);
+            return HuntList.tagged(grplist, customs, tenant);
+        });
+    }
+
+    /** Replaces the members with checked hunt list entries, stored as IssabelPBX stores {@code grplist}. */
+    void setMembers(String extension, List<?> entries, CustomMembers customs, Caller caller) {
+        db.transaction(connection -> {
+            long tenant = tenantOf(connection, extension, caller);
+            String grplist = HuntList.grplist(entries, customs, tenant, numbers -> tenantExtensions(numbers, tenant));
+            return Jdbc.update(connection, SqlFragment.of("UPDATE ringgroups SET grplist = ? WHERE grpnum = ?",
+                    grplist, extension));
+        });
+    }
+
+    /** The tenant owning a ring group the caller sees; 404 when there is none. */
+    private static long tenantOf(Connection connection, String extension, Caller caller) throws SQLException {
+        List<String> owner = Jdbc.column(connection, SqlFragment.of("SELECT COALESCE((SELECT o.tenant_id FROM"
+                + " dp_tenant_objects o WHERE o.kind = ? AND o.object_id = r.grpnum), (SELECT t.id FROM dp_tenants t"
+                + " WHERE t.code = 'default')) FROM ringgroups r", KIND)
+                .append(SqlFragment.where(SqlFragment.of("r.grpnum = ?", extension), visible(caller))));
+        if (owner.isEmpty()) {
+            throw ApiException.notFound("No " + NOUN + " " + extension);
+        }
+        return Long.parseLong(owner.get(0));
+    }
+
+    /** Of these numbers, the extensions the tenant owns. */
+    private Set<String> tenantExtensions(Collection<String> numbers, long tenantId) {
+        Caller tenant = new Caller("hunt list", tenantId, "", false, true);
+        return new HashSet<>(db.run(connection -> Jdbc.column(connection, SqlFragment.of(
+                "SELECT u.extension FROM users u").append(SqlFragment.where(SqlFragment.in("u.extension", numbers),
+                        Ownership.visibleTo(tenant, EXTENSION_KIND, "u.extension"))))));
     }
 
     /** Writes every column, as IssabelPBX does: the sent values over pbxapi's defaults. */

@@ -20,6 +20,9 @@ import org.dialplane.ringgroups.api.RingGroupService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The ring group service: checks, writes in one transaction through the repository, then hands the side effects
@@ -29,6 +32,10 @@ import org.osgi.service.component.annotations.Reference;
 public class RingGroupServiceImpl implements RingGroupService {
     private final RingGroupRepository repository;
     private final RingGroupNotifier notifier;
+    /** Present while the custom destinations bundle is: hunt lists' CUSTOM- entries need it, EXT- ones do not. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CustomMembers customMembers;
 
     @Activate
     public RingGroupServiceImpl(@Reference Database database, @Reference AstDb astDb,
@@ -79,6 +86,19 @@ public class RingGroupServiceImpl implements RingGroupService {
         caller.requireWriter();
         AstDbChanges astdb = repository.delete(ids, caller);
         notifier.deleted(ids.values(), astdb, apply);
+    }
+
+    @Override
+    public List<String> members(String extension, Caller caller) {
+        return repository.members(Ids.parseOne(extension, RingGroupFields.NUMBER), customMembers, caller);
+    }
+
+    @Override
+    public void setMembers(String extension, List<?> entries, boolean apply, Caller caller) {
+        caller.requireWriter();
+        String number = Ids.parseOne(extension, RingGroupFields.NUMBER);
+        repository.setMembers(number, entries, customMembers, caller);
+        notifier.saved(new RingGroupRepository.Saved(number, false, new AstDbChanges()), apply);
     }
 
     /** A change built by hand rather than by {@link #change} must still name only real columns and keys. */

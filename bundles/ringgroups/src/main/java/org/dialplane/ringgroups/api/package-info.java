@@ -5,7 +5,7 @@
  * {@link org.dialplane.core.auth.Caller} the calling bundle has authenticated.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.dialplane.ringgroups.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,17 @@
+package org.dialplane.itests;
+
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * Every {@link HuntListsIT} test on the real IssabelPBX 2018 database, whose {@code ringgroups} and {@code users} tables are
+ * MyISAM/latin1 beside Dialplane's InnoDB tables. Skipped, visibly, when the dump is absent.
+ */
+@RunWith(SchemaIT.SkippedWithoutDump.class)
+public class HuntListsOnDumpIT extends HuntListsIT {
+
+    @Override
+    protected Option database() {
+        return SchemaIT.dumpDatabase();
+    }
+}

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.dialplane.testing.fakeami.FakeAmiServer;
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
 import org.w3c.dom.Document;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -242,6 +244,60 @@ public class ResponsePathRunsIT extends DialplaneTestSupport {
         assertEquals(List.of("START", "VARIABLE", "HANGUP"), types(runs.get(0).get("steps")));
     }
 
+    @Test
+    public void whenEventsBundleIsStopped_thenRunsAreStillRecorded() throws Exception {
+        Tenant tenant = tenant(44_000);
+        String agent = ResponsePathsIT.extension(tenant.writer, 44_100, 44_199);
+        String path = ResponsePathsIT.create(tenant.writer, "{\"name\":\"Quiet\",\"destination\":{\"type\":"
+                + "\"extension\",\"id\":\"" + agent + "\"}}");
+        Bundle events = bundle("org.dialplane.events");
+        events.stop();
+        try {
+            String call = uniqueid();
+            step(call, path, "START", "0", "2020-01-01 00:00:00");
+            hangup(call);
+            await("the run ended without the events bundle", () -> tenant.reader.get(PATHS + "/" + path
+                    + "/runs/last?filter=HANGUP").status() == 200);
+        } finally {
+            events.start();
+        }
+    }
+
+    @Test
+    public void whenRetentionIsConfigured_thenOlderRunsAndTheirVoiceFilesArePurged() throws Exception {
+        Tenant tenant = tenant(45_000);
+        String agent = ResponsePathsIT.extension(tenant.writer, 45_100, 45_199);
+        String path = ResponsePathsIT.create(tenant.writer, "{\"name\":\"Old\",\"voicefile\":true,"
+                + "\"destination\":{\"type\":\"extension\",\"id\":\"" + agent + "\"}}");
+        String recent = uniqueid();
+        step(recent, path, "START", "0", "now");
+        hangup(recent);
+        await("the recent run ended", () -> tenant.reader.get(PATHS + "/" + path + "/runs/last?filter=HANGUP")
+                .status() == 200);
+        String old = uniqueid();
+        sql("INSERT INTO dp_responsepath_runs (path_id, tenant_id, uniqueid, started_at, ended_at) SELECT id,"
+                + " tenant_id, ?, NOW() - INTERVAL 40 DAY, NOW() - INTERVAL 40 DAY FROM dp_responsepath_paths"
+                + " WHERE id = ?", old, path);
+        sql("INSERT INTO dp_responsepath_steps (run_id, seq, type, type_id, value, recorded_at) SELECT id, 1,"
+                + " 'VOICEFILE', id, ?, NOW() FROM dp_responsepath_runs WHERE uniqueid = ?", old + ".wav", old);
+        Path voice = SPOOL.resolve("responsepaths").resolve(path).resolve(old + ".wav");
+        Files.createDirectories(voice.getParent());
+        Files.writeString(voice, "old message");
+        assertEquals(2, tenant.reader.get(PATHS + "/" + path + "/runs").json().get("results").size());
+
+        // As an operator would: etc/org.dialplane.responsepaths.cfg; the recorder restarts with it and purges.
+        Path deploy = Path.of(System.getProperty("dialplane.test.work")).resolve(getClass().getSimpleName())
+                .resolve("deploy");
+        Path temporary = Files.writeString(deploy.resolveSibling("responsepaths.cfg.tmp"), "retention.days = 30\n");
+        Files.move(temporary, deploy.resolve("org.dialplane.responsepaths.cfg"), StandardCopyOption.ATOMIC_MOVE);
+
+        await("the old run is purged", () -> tenant.reader.get(PATHS + "/" + path + "/runs").json().get("results")
+                .size() == 1);
+        assertEquals(recent, tenant.reader.get(PATHS + "/" + path + "/runs").json().get("results").get(0)
+                .get("uniqueid").asText());
+        await("its voice file is deleted", () -> !Files.exists(voice));
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private record Tenant(String code, Http writer, Http reader, String readKey) {
@@ -275,6 +331,25 @@ public class ResponsePathRunsIT extends DialplaneTestSupport {
     private static void hangup(String uniqueid) {
         server.emit("Hangup", Map.of("Uniqueid", uniqueid, "Channel", "SIP/trunk-" + uniqueid, "Cause", "16",
                 "Cause-txt", "Normal Clearing"));
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    private void sql(String sql, String... parameters) throws Exception {
+        try (Connection connection = context.getService(context.getServiceReference(Database.class)).pbx()
+                .getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
     }
 
     /** A queue as IssabelPBX stores it, for the name GETLAST shows. */

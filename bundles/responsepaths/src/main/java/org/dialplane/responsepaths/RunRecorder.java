@@ -3,16 +3,11 @@ package org.dialplane.responsepaths;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.ami.AmiEvent;
@@ -66,12 +61,11 @@ public class RunRecorder {
     }
 
     private final Runs runs;
-    private final ThreadPoolExecutor writer;
+    private final BoundedWriter writer;
     private final ScheduledExecutorService purger;
     private final Ami.Subscription subscription;
     /** The calls with a run under way: only their QueueCallerJoin, AgentConnect and Hangup are written. */
     private final Set<String> followed = ConcurrentHashMap.newKeySet();
-    private final AtomicLong dropped = new AtomicLong();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -83,9 +77,12 @@ public class RunRecorder {
         database.migrate(context.getBundle());
         RunRepository repository = new RunRepository(new Jdbc(database.pbx()));
         this.runs = new Runs(repository, tenants, () -> completion, Clock.systemUTC());
-        this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, config.queue_capacity())), r -> thread(r, "writer"));
-        this.purger = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "purge"));
+        this.writer = new BoundedWriter(config.queue_capacity(), "dialplane-responsepaths-writer");
+        this.purger = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "dialplane-responsepaths-purge");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             followed.addAll(repository.openUniqueIds(Instant.now().minus(FOLLOWED)));
         } catch (RuntimeException e) {
@@ -97,15 +94,17 @@ public class RunRecorder {
         purger.scheduleWithFixedDelay(() -> purge(repository, asteriskPaths, retention), 0, interval,
                 TimeUnit.MINUTES);
         this.subscription = ami.subscribe(this::onEvent);
+        LOG.info("Response paths: recording runs, kept {} days (purged every {} min), at most {} events waiting",
+                retention.toDays(), interval, config.queue_capacity());
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
         subscription.close();
         purger.shutdownNow();
-        writer.shutdown();
-        if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
-            LOG.warn("Response paths: {} AMI events not written at stop", writer.shutdownNow().size());
+        int unwritten = writer.close(Duration.ofSeconds(5));
+        if (unwritten > 0) {
+            LOG.warn("Response paths: {} AMI events not written at stop", unwritten);
         }
     }
 
@@ -124,13 +123,11 @@ public class RunRecorder {
         } else if (event.is("Hangup")) {
             followed.remove(observed.uniqueId());
         }
-        try {
-            writer.execute(() -> write(observed));
-        } catch (RejectedExecutionException full) {
-            long count = dropped.incrementAndGet();
+        if (!writer.offer(() -> write(observed))) {
+            long count = writer.refused();
             if (count == 1 || count % 1000 == 0) {
                 LOG.warn("Response paths: the run writer is {} events behind; {} events dropped so far (this one: {}"
-                        + " of {})", writer.getQueue().size(), count, observed.type(), observed.uniqueId());
+                        + " of {})", writer.waiting(), count, observed.type(), observed.uniqueId());
             }
         }
     }
@@ -163,18 +160,4 @@ public class RunRecorder {
         }
     }
 
-    private static Thread thread(Runnable task, String name) {
-        Thread thread = new Thread(task, "dialplane-responsepaths-" + name);
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    /** For tests: the events dropped because the writer was behind. */
-    long dropped() {
-        return dropped.get();
-    }
-
-    List<String> followedCalls() {
-        return List.copyOf(followed);
-    }
 }

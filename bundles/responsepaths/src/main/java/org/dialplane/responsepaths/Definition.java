@@ -37,7 +37,10 @@ record Definition(long id, long tenantId, String name, List<String> prompts, Lis
             return variable;
         }).toList());
         row.put("voicefile", voicefile);
-        row.put("destination", Map.of("type", destination.type(), "id", destination.id()));
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("type", destination.type());
+        target.put("id", destination.id());
+        row.put("destination", target);
         row.put("context", context());
         return row;
     }

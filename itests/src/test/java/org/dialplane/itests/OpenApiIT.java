@@ -26,7 +26,8 @@ public class OpenApiIT extends DialplaneTestSupport {
 
     /** A path of each resource bundle of the default feature: the document is complete once all are there. */
     private static final List<String> RESOURCES = List.of("/pbxapi/extensions", "/pbxapi/ringgroups",
-            "/pbxapi/calls", "/pbxapi/queues", "/pbxapi/events", "/pbxapi/manager/{action}", "/pbxapi/responsepaths");
+            "/pbxapi/calls", "/pbxapi/queues", "/pbxapi/events", "/pbxapi/manager/{action}", "/pbxapi/media",
+            "/pbxapi/responsepaths");
 
     /** The resources that keep data register once their database is there. */
     @Override

@@ -68,31 +68,46 @@ public final class FileResponse {
      */
     public static Response of(Path file, Request request, HttpHeaders headers) {
         BasicFileAttributes attributes = attributes(file);
-        long length = attributes.size();
-        // HTTP dates have whole seconds; a finer Last-Modified would never match If-Modified-Since or If-Range.
-        Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(Date.from(modified));
-        if (notModified != null) {
-            return notModified.build();
+        // Opened now, and its length taken from the open file: a file replaced by a rename meanwhile (a media
+        // upload) is still served whole, the one whose length the headers declare.
+        FileChannel channel = open(file);
+        boolean streaming = false;
+        try {
+            long length = channel.size();
+            // HTTP dates have whole seconds; a finer Last-Modified would never match If-Modified-Since or If-Range.
+            Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
+            Response.ResponseBuilder notModified = request.evaluatePreconditions(Date.from(modified));
+            if (notModified != null) {
+                return notModified.build();
+            }
+            // A range of the file the client has: with an If-Range that no longer matches, it gets the whole new one.
+            Optional<ByteRange> range = current(headers.getHeaderString("If-Range"), modified)
+                    ? ByteRange.parse(headers.getHeaderString("Range"), length) : Optional.empty();
+            long first = range.map(ByteRange::first).orElse(0L);
+            long size = range.map(ByteRange::size).orElse(length);
+            Response.ResponseBuilder builder = range.isPresent()
+                    ? Response.status(Response.Status.PARTIAL_CONTENT).header("Content-Range",
+                            range.get().contentRange())
+                    : Response.ok();
+            String name = file.getFileName().toString();
+            Response response = builder.entity(stream(channel, first, size))
+                    .type(contentType(name))
+                    .header(HttpHeaders.CONTENT_LENGTH, size)
+                    .header("Accept-Ranges", "bytes")
+                    .header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(modified))
+                    .header("Content-Disposition", "attachment; filename=\"" + safeFilename(name) + "\"")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header(HttpHeaders.CACHE_CONTROL, "private")
+                    .build();
+            streaming = true;
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (!streaming) {
+                closeQuietly(channel);
+            }
         }
-        // A range of the file the client has: with an If-Range that no longer matches, it gets the whole new one.
-        Optional<ByteRange> range = current(headers.getHeaderString("If-Range"), modified)
-                ? ByteRange.parse(headers.getHeaderString("Range"), length) : Optional.empty();
-        long first = range.map(ByteRange::first).orElse(0L);
-        long size = range.map(ByteRange::size).orElse(length);
-        Response.ResponseBuilder builder = range.isPresent()
-                ? Response.status(Response.Status.PARTIAL_CONTENT).header("Content-Range", range.get().contentRange())
-                : Response.ok();
-        String name = file.getFileName().toString();
-        return builder.entity(stream(file, first, size))
-                .type(contentType(name))
-                .header(HttpHeaders.CONTENT_LENGTH, size)
-                .header("Accept-Ranges", "bytes")
-                .header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(modified))
-                .header("Content-Disposition", "attachment; filename=\"" + safeFilename(name) + "\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private")
-                .build();
     }
 
     /** The content type of a file name, from its extension; {@code application/octet-stream} when unknown. */
@@ -139,14 +154,32 @@ public final class FileResponse {
         }
     }
 
+    private static FileChannel open(Path file) {
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw ApiException.notFound("No such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing was read from it
+        }
+    }
+
     /**
-     * Writes {@code size} bytes from {@code first}. A file that shrank meanwhile fails the write: the client sees a
-     * response shorter than its Content-Length, an error, rather than bytes that are not the file's.
+     * Writes {@code size} bytes from {@code first} of the open file, then closes it. A file that shrank meanwhile
+     * (written in place, not replaced) fails the write: the client sees a response shorter than its
+     * Content-Length, an error, rather than bytes that are not the file's.
      */
-    private static StreamingOutput stream(Path file, long first, long size) {
+    private static StreamingOutput stream(FileChannel channel, long first, long size) {
         return out -> {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-                    InputStream in = Channels.newInputStream(channel.position(first))) {
+            try (channel; InputStream in = Channels.newInputStream(channel.position(first))) {
                 copy(in, out, size);
             }
         };

@@ -29,7 +29,10 @@ public interface MediaService extends CrudService<MediaChange> {
     /** What an upload may be, as a 415 names it. Anything else, whatever its name or Content-Type, is refused. */
     String ACCEPTED_FORMATS = "WAV with PCM samples of 8, 16 or 24 bits at any sample rate and channel count,"
             + " or mu-law or A-law WAV";
-    /** The largest upload by default, in bytes (20 MiB); configuration {@code org.dialplane.media}, {@code max_upload_bytes}. */
+    /**
+     * The largest upload by default, in bytes (20 MiB); {@code max.upload.bytes} of the configuration
+     * {@code org.dialplane.media} sets another.
+     */
     long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
     /** The longest audio accepted, in seconds. */
     int MAX_SECONDS = 600;

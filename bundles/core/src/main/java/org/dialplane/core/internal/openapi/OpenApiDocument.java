@@ -3,6 +3,7 @@ package org.dialplane.core.internal.openapi;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.dialplane.core.rest.JsonBody;
@@ -26,7 +27,8 @@ final class OpenApiDocument {
             @SuppressWarnings("unchecked")
             Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(operation.path(),
                     p -> new LinkedHashMap<String, Object>());
-            item.put(operation.method().toLowerCase(), operation(operation));
+            // Several methods on one path and verb (a JSON body or an upload) are one operation with every body.
+            item.merge(operation.method().toLowerCase(), operation(operation), OpenApiDocument::merged);
             if (operation.fields() != null) {
                 // Two bundles naming the same schema: the first keeps it (operations come sorted by path).
                 FieldSchemas.schemas(operation.fields()).forEach(schemas::putIfAbsent);
@@ -72,18 +74,67 @@ final class OpenApiDocument {
             result.put("requestBody", Map.of("content", Map.of("application/x-www-form-urlencoded",
                     Map.of("schema", Map.of("type", "object", "properties", properties)))));
         } else if (operation.body() != null) {
-            Map<String, Object> schema = fields != null
-                    ? Map.of("$ref", FieldSchemas.bodyRef(fields, operation.method()))
-                    : schema(operation.body());
+            Map<String, Object> content = new LinkedHashMap<>();
+            for (String type : operation.consumes()) {
+                content.put(type, Map.of("schema", bodySchema(operation, type)));
+            }
             // A JsonBody may be left out (no body at all is an empty one); other entities are needed.
-            result.put("requestBody", Map.of("required", operation.body() != JsonBody.class, "content",
-                    Map.of("application/json", Map.of("schema", schema))));
+            result.put("requestBody", Map.of("required", operation.body() != JsonBody.class, "content", content));
         }
         result.put("responses", responses(operation, listsFields));
         if (operation.isPublic()) {
             result.put("security", List.of());
         }
         return result;
+    }
+
+    /** JSON by the declared fields (or the Java type); an upload as binary, a multipart form as an object. */
+    private static Map<String, Object> bodySchema(Operation operation, String type) {
+        String mediaType = type.toLowerCase(Locale.ROOT);
+        if (mediaType.startsWith("multipart/")) {
+            return Map.of("type", "object");
+        }
+        if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+            return Map.of("type", "string", "format", "binary");
+        }
+        return operation.fields() != null ? Map.of("$ref", FieldSchemas.bodyRef(operation.fields(), operation.method()))
+                : schema(operation.body());
+    }
+
+    /**
+     * Two operations on the same path and verb: the first, with the other's request body types, parameters and
+     * answers added, and both summaries.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object merged(Object first, Object second) {
+        Map<String, Object> a = new LinkedHashMap<>((Map<String, Object>) first);
+        Map<String, Object> b = (Map<String, Object>) second;
+        a.put("summary", a.get("summary") + "; or: " + b.get("summary"));
+        if (b.containsKey("requestBody")) {
+            Map<String, Object> aBody = (Map<String, Object>) a.get("requestBody");
+            Map<String, Object> bBody = (Map<String, Object>) b.get("requestBody");
+            Map<String, Object> content = new LinkedHashMap<>(aBody == null ? Map.of()
+                    : (Map<String, Object>) aBody.get("content"));
+            ((Map<String, Object>) bBody.get("content")).forEach(content::putIfAbsent);
+            boolean required = (aBody == null || Boolean.TRUE.equals(aBody.get("required")))
+                    && Boolean.TRUE.equals(bBody.get("required"));
+            a.put("requestBody", Map.of("required", required, "content", content));
+        }
+        if (b.containsKey("parameters")) {
+            List<Map<String, Object>> parameters = new ArrayList<>(
+                    (List<Map<String, Object>>) a.getOrDefault("parameters", List.of()));
+            for (Map<String, Object> parameter : (List<Map<String, Object>>) b.get("parameters")) {
+                if (parameters.stream().noneMatch(p -> p.get("name").equals(parameter.get("name"))
+                        && p.get("in").equals(parameter.get("in")))) {
+                    parameters.add(parameter);
+                }
+            }
+            a.put("parameters", parameters);
+        }
+        Map<String, Object> responses = new LinkedHashMap<>((Map<String, Object>) a.get("responses"));
+        ((Map<String, Object>) b.get("responses")).forEach(responses::putIfAbsent);
+        a.put("responses", responses);
+        return a;
     }
 
     private static Map<String, Object> parameter(Operation.Parameter parameter) {

@@ -13,13 +13,14 @@ import org.dialplane.core.rest.FieldSet;
  * @param summary    a one-line description
  * @param parameters path, query and header parameters
  * @param body       the Java type of the request body, or null
+ * @param consumes   the media types of the request body ({@code @Consumes}; JSON when not declared)
  * @param produces   the media types of the response
  * @param isPublic   whether it answers without authentication
  * @param returns    the Java return type of the method
  * @param fields     the declared fields of its bodies and answers ({@code @Fields}), or null
  */
 record Operation(String method, String path, String tag, String summary, List<Parameter> parameters,
-        Class<?> body, List<String> produces, boolean isPublic, Class<?> returns, Declared fields) {
+        Class<?> body, List<String> consumes, List<String> produces, boolean isPublic, Class<?> returns, Declared fields) {
 
     /** A parameter: where it goes ({@code path}, {@code query}, {@code header}), its name and Java type. */
     record Parameter(String in, String name, Class<?> type, String defaultValue) {

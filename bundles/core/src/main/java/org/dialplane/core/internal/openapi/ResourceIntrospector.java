@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
@@ -50,7 +51,7 @@ final class ResourceIntrospector {
             String path = join(basePath, classPath.value(), methodPath == null ? "" : methodPath.value());
             boolean isPublic = method.isAnnotationPresent(Public.class) || resource.isAnnotationPresent(Public.class);
             operations.add(new Operation(httpMethod, path, tag(basePath, path), summary(method),
-                    parameters(method), body(method), produces(resource, method), isPublic, method.getReturnType(),
+                    parameters(method), body(method), consumes(resource, method), produces(resource, method), isPublic, method.getReturnType(),
                     declared(resource, method)));
         }
         operations.sort(Comparator.comparing(Operation::path).thenComparing(Operation::method));
@@ -180,6 +181,14 @@ final class ResourceIntrospector {
             }
         }
         return null;
+    }
+
+    private static List<String> consumes(Class<?> resource, Method method) {
+        Consumes consumes = method.getAnnotation(Consumes.class);
+        if (consumes == null) {
+            consumes = resource.getAnnotation(Consumes.class);
+        }
+        return consumes == null ? List.of("application/json") : List.of(consumes.value());
     }
 
     private static List<String> produces(Class<?> resource, Method method) {

@@ -108,6 +108,31 @@ class OpenApiDocumentTest {
         }
     }
 
+    /** A collection created from JSON or from an upload, whose items have a binary download. */
+    @Path("sounds")
+    public static class SoundsResource {
+        @POST
+        @Consumes("application/json")
+        @Fields(GadgetFields.class)
+        public Response create(JsonBody body, @QueryParam(Reload.NAME) String reload) {
+            return null;
+        }
+
+        @POST
+        @Consumes({"multipart/form-data", "audio/*"})
+        @Fields(GadgetFields.class)
+        public Response upload(java.io.InputStream audio, @QueryParam("name") String name) {
+            return null;
+        }
+
+        @PUT
+        @Path("{id}/audio")
+        @Consumes("audio/*")
+        public Response replace(@PathParam("id") String id, java.io.InputStream audio) {
+            return null;
+        }
+    }
+
     static final class RingFields {
         static final FieldSet FIELDS = FieldSet.builder()
                 .field("seconds", null, FieldSpec.integer().range(1, 60).required())
@@ -190,6 +215,31 @@ class OpenApiDocumentTest {
         assertEquals("#/components/schemas/Results",
                 ring.at("/responses/200/content/application~1json/schema/$ref").asText());
         assertFalse(ring.get("responses").has("201"));
+    }
+
+    @Test
+    void whenTwoMethodsTakeDifferentBodiesOnOnePath_thenOneOperationListsEveryBodyAndIsValid() throws Exception {
+        String text = JSON.writeValueAsString(OpenApiDocument.render("1.0.0",
+                ResourceIntrospector.operations("/pbxapi", SoundsResource.class)));
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, new ParseOptions());
+        assertEquals(List.of(), result.getMessages() == null ? List.of() : result.getMessages(), text);
+        JsonNode paths = JSON.readTree(text).get("paths");
+        JsonNode content = paths.at("/~1pbxapi~1sounds/post/requestBody/content");
+        assertEquals(List.of("application/json", "multipart/form-data", "audio/*"), names(content));
+        assertEquals("#/components/schemas/GadgetCreate", content.at("/application~1json/schema/$ref").asText());
+        assertEquals("binary", content.at("/audio~1*/schema/format").asText());
+        assertEquals("object", content.at("/multipart~1form-data/schema/type").asText());
+        List<String> parameters = new ArrayList<>();
+        paths.at("/~1pbxapi~1sounds/post/parameters").forEach(p -> parameters.add(p.get("name").asText()));
+        assertEquals(List.of("reload", "name"), parameters);
+        assertEquals("binary", paths.at("/~1pbxapi~1sounds~1{id}~1audio/put/requestBody/content/audio~1*/schema/format")
+                .asText());
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static List<String> texts(JsonNode array) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Arrays;
@@ -54,6 +55,19 @@ class FileResponseTest {
         @Produces("*/*")
         public Response get(@PathParam("name") String name, @Context Request request, @Context HttpHeaders headers) {
             return FileResponse.of(dir.resolve(name), request, headers);
+        }
+
+        /** Replaces the file by a rename after the answer is made and before it is written, as an upload does. */
+        @GET
+        @jakarta.ws.rs.Path("replaced/{name}")
+        @Produces("*/*")
+        public Response replaced(@PathParam("name") String name, @Context Request request,
+                @Context HttpHeaders headers) throws IOException {
+            Response response = FileResponse.of(dir.resolve(name), request, headers);
+            Path replacement = Files.write(dir.resolve(name + ".new"), new byte[] {9, 9, 9});
+            Files.move(replacement, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            return response;
         }
     }
 
@@ -192,6 +206,16 @@ class FileResponseTest {
         assertEquals("_x_y.wav", FileResponse.safeFilename(".x y.wav"));
         assertEquals("_.wav", FileResponse.safeFilename("\u00e9.wav"));
         assertEquals("download", FileResponse.safeFilename(""));
+    }
+
+    @Test
+    void whenTheFileIsReplacedBeforeTheAnswerIsWritten_thenTheOldOneIsServedWhole() throws IOException {
+        Files.write(dir.resolve("swap.wav"), CONTENT);
+        Answer answer = jersey.send("GET", "files/replaced/swap.wav", Map.of());
+        assertEquals(200, answer.status());
+        assertEquals(Integer.toString(CONTENT.length), answer.header("Content-Length"));
+        assertArrayEquals(CONTENT, answer.bytes());
+        assertArrayEquals(new byte[] {9, 9, 9}, Files.readAllBytes(dir.resolve("swap.wav")));
     }
 
     private static Answer get(Map<String, String> headers) {

@@ -132,17 +132,10 @@ public class ResponsePathsIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void whenPromptsGiven_thenTheyMustBeTheTenantsMediaFiles() {
+    public void whenPromptsGiven_thenTheyMustBeTheTenantsMediaFilesAndStayWhilePlayed() throws Exception {
         String extension = extension(admin, 23_000, 23_999);
         String body = "{\"name\":\"Prompted\",\"prompts\":[%s],\"variables\":[{\"name\":\"ClientID\"}],"
                 + "\"destination\":{\"type\":\"extension\",\"id\":\"" + extension + "\"}}";
-        if (http.get("/pbxapi/media").status() == 404) {
-            // Without the media bundle prompts cannot be checked: a clear 503, never a path with unknown prompts.
-            Http.Response refused = admin.json("POST", PATHS, String.format(body, "3"));
-            assertEquals(refused.toString(), 503, refused.status());
-            ContainerIT.assertProblem(refused, 503);
-            return;
-        }
         Http.Response media = admin.json("POST", "/pbxapi/media", "{\"name\":\"Welcome\"}");
         assertEquals(media.toString(), 201, media.status());
         String prompt = media.header("location").replaceAll(".*/", "");
@@ -150,10 +143,25 @@ public class ResponsePathsIT extends DialplaneTestSupport {
         assertProblemNames(admin.json("POST", PATHS, String.format(body, prompt + ",987654")), 422, "prompts[1]");
         String id = create(admin, String.format(body, prompt));
         assertEquals(prompt, admin.get(PATHS + "/" + id).json().get("results").get(0).get("prompts").get(0).asText());
+        await("the prompt is read with Read()", () -> context(id).contains("Read(DP_RP_"));
 
         Http.Response inUse = admin.send("DELETE", "/pbxapi/media/" + prompt, null, Map.of());
         assertEquals(inUse.toString(), 409, inUse.status());
         assertTrue(inUse.body(), inUse.body().contains("response path " + id));
+
+        // Without the media bundle prompts cannot be checked: a clear 503, never a path with unchecked prompts.
+        org.osgi.framework.Bundle mediaBundle = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> "org.dialplane.media".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        mediaBundle.stop();
+        try {
+            Http.Response refused = admin.json("POST", PATHS, String.format(body, prompt));
+            assertEquals(refused.toString(), 503, refused.status());
+            ContainerIT.assertProblem(refused, 503);
+            assertTrue(refused.body(), refused.body().contains("media bundle"));
+            assertEquals(201, admin.json("POST", PATHS, String.format(body, "")).status());
+        } finally {
+            mediaBundle.start();
+        }
     }
 
     @Test

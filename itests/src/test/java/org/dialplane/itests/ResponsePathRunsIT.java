@@ -89,8 +89,7 @@ public class ResponsePathRunsIT extends DialplaneTestSupport {
         String clientId = variables.get(0).get("id").asText();
         String orderId = variables.get(1).get("id").asText();
 
-        try (SseClient events = SseClient.connect(port(), "/pbxapi/events?types=response_path.completed&key="
-                + tenant.readKey, Map.of())) {
+        try (SseClient events = completedEvents(tenant.readKey)) {
             String a = uniqueid();
             String b = uniqueid();
             String c = uniqueid();
@@ -331,6 +330,27 @@ public class ResponsePathRunsIT extends DialplaneTestSupport {
     private static void hangup(String uniqueid) {
         server.emit("Hangup", Map.of("Uniqueid", uniqueid, "Channel", "SIP/trunk-" + uniqueid, "Cause", "16",
                 "Cause-txt", "Normal Clearing"));
+    }
+
+    /**
+     * A stream of {@code response_path.completed}, once the type is known: the events bundle learns it when this
+     * bundle's EventSource registers, which may come just after the APIs answer.
+     */
+    private SseClient completedEvents(String key) throws Exception {
+        SseClient[] stream = new SseClient[1];
+        await("response_path.completed is an event type", () -> {
+            try {
+                stream[0] = SseClient.connect(port(), "/pbxapi/events?types=response_path.completed&key=" + key,
+                        Map.of());
+                return true;
+            } catch (SseClient.Refused refused) {
+                assertEquals(refused.response.toString(), 422, refused.response.status());
+                return false;
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return stream[0];
     }
 
     private Bundle bundle(String symbolicName) {

@@ -195,6 +195,34 @@ public class ResponsePathsIT extends DialplaneTestSupport {
     }
 
     @Test
+    public void whenADeletedPathsIdIsTakenByAnotherTenant_thenTheOldRunsStayHidden() throws Exception {
+        String adminToken = Logins.adminToken(http);
+        int base = ThreadLocalRandom.current().nextInt(30, 90) * 1000;
+        Http one = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"rw\",\"tenant\":\""
+                + Logins.tenant(http, adminToken, base, base + 999) + "\"}"));
+        Http two = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"rw\",\"tenant\":\""
+                + Logins.tenant(http, adminToken, base + 1000, base + 1999) + "\"}"));
+        String id = create(one, "{\"name\":\"First\",\"destination\":{\"type\":\"extension\",\"id\":\""
+                + extension(one, base, base + 999) + "\"}}");
+        try (java.sql.Connection connection = context.getService(context.getServiceReference(
+                org.dialplane.core.db.Database.class)).pbx().getConnection();
+                java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO dp_responsepath_runs"
+                        + " (path_id, tenant_id, uniqueid, started_at) SELECT id, tenant_id, 'old.1', NOW()"
+                        + " FROM dp_responsepath_paths WHERE id = ?")) {
+            insert.setString(1, id);
+            assertEquals(1, insert.executeUpdate());
+        }
+        assertEquals(1, one.get(PATHS + "/" + id + "/runs").json().get("results").size());
+        assertEquals(200, one.send("DELETE", PATHS + "/" + id, null, Map.of()).status());
+
+        Http.Response taken = two.json("PUT", PATHS + "/" + id, "{\"name\":\"Second\",\"destination\":{\"type\":"
+                + "\"extension\",\"id\":\"" + extension(two, base + 1000, base + 1999) + "\"}}");
+        assertEquals(taken.toString(), 200, taken.status());
+        assertEquals(0, two.get(PATHS + "/" + id + "/runs").json().get("results").size());
+        assertEquals(404, two.get(PATHS + "/" + id + "/runs/last").status());
+    }
+
+    @Test
     public void whenPagedAndSearched_thenTotalCountsTheMatches() {
         String extension = extension(admin, 24_000, 24_999);
         String tag = "Paged" + ThreadLocalRandom.current().nextInt(1_000_000);

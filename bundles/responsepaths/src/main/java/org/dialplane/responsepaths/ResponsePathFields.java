@@ -62,11 +62,27 @@ final class ResponsePathFields {
             .orderBy("id")
             .build();
 
-    /** The runs' fields: only what a page of runs sorts by. */
+    /** The fields of a recorded run ({@code Run.asMap()}); {@code id} and {@code started} sort a page of runs. */
     static final FieldSet RUN_FIELDS = FieldSet.builder()
             .field("id", "r.id", FieldSpec.integer().readOnly().description("the run's id; also its voice file's"),
                     DEFAULT)
+            .field("path_id", null, FieldSpec.text().readOnly(), DEFAULT)
+            .field("uniqueid", null, FieldSpec.text().readOnly().description("the caller's channel's Uniqueid"),
+                    DEFAULT)
+            .field("status", null, FieldSpec.text().readOnly().description("ACTIVE while the call is on, then"
+                    + " NOT ACTIVE"), DEFAULT)
             .field("started", "r.started_at", FieldSpec.text().readOnly(), DEFAULT)
+            .field("ended", null, FieldSpec.text().readOnly(), DEFAULT)
+            .field("agent", null, FieldSpec.text().readOnly().description("who answered: <extension>-<TENANT>"),
+                    DEFAULT)
+            .field("queue", null, FieldSpec.text().readOnly().description("the queue number"), DEFAULT)
+            .field("caller", null, FieldSpec.text().readOnly().description("Name <number>"), DEFAULT)
+            .field("variables", null, FieldSpec.any().readOnly().description("each variable's name and the digits"
+                    + " entered"), DEFAULT)
+            .field("voicefile", null, FieldSpec.text().readOnly().description("the voice file's id, for"
+                    + " /voicefiles/{objectid}"), DEFAULT)
+            .field("steps", null, FieldSpec.any().readOnly().description("[{type, type_id, value, type_name,"
+                    + " value_name, time}], in order: GETLAST's lines"), DEFAULT)
             .orderBy("id")
             .build();
 

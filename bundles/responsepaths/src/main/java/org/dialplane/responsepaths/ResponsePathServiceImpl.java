@@ -143,7 +143,8 @@ public class ResponsePathServiceImpl implements ResponsePathService {
     @Override
     public Results runs(String pathId, Query query, Caller caller) {
         Definition path = path(pathId, caller);
-        List<Map<String, Object>> shown = runs.page(path, query).stream().map(Run::asMap).toList();
+        List<Map<String, Object>> shown = runs.page(path, query).stream().map(run -> query.project(run.asMap()))
+                .toList();
         return query.paginated() ? Results.page(shown, runs.count(path)) : Results.of(shown);
     }
 

@@ -30,6 +30,11 @@ import org.dialplane.responsepaths.api.Variable;
 final class RunRepository {
     private static final String RUNS = "SELECT r.id, r.path_id, r.uniqueid, r.started_at, r.ended_at"
             + " FROM dp_responsepath_runs r";
+    /**
+     * The runs of a path, and of its tenant: a path deleted and made again at its id by another tenant (PUT) does
+     * not show the runs of the one before.
+     */
+    private static final String OF_PATH = " WHERE r.path_id = ? AND r.tenant_id = ?";
 
     /** What a purge removed: how many runs, and the voice files they left ({@code path id -> file names}). */
     record Purged(int runs, Map<Long, List<String>> voiceFiles) {
@@ -129,19 +134,19 @@ final class RunRepository {
     // ---- reading -----------------------------------------------------------------------------------------------
 
     List<Run> page(Definition path, Query query) {
-        SqlFragment sql = SqlFragment.of(RUNS + " WHERE r.path_id = ?", path.id()).append(query.orderBy())
+        SqlFragment sql = SqlFragment.of(RUNS + OF_PATH, path.id(), path.tenantId()).append(query.orderBy())
                 .append(query.limitOffset());
         return db.run(connection -> runs(connection, sql, path.variables()));
     }
 
     long count(Definition path) {
         return db.run(connection -> Jdbc.number(connection, SqlFragment.of(
-                "SELECT COUNT(*) FROM dp_responsepath_runs WHERE path_id = ?", path.id())));
+                "SELECT COUNT(*) FROM dp_responsepath_runs r" + OF_PATH, path.id(), path.tenantId())));
     }
 
     /** The newest run, or the newest with a step of this type whose value, type id or type name is {@code data}. */
     Optional<Run> last(Definition path, String type, String data) {
-        SqlFragment sql = SqlFragment.of(RUNS + " WHERE r.path_id = ?", path.id());
+        SqlFragment sql = SqlFragment.of(RUNS + OF_PATH, path.id(), path.tenantId());
         if (type != null) {
             sql = sql.append(" AND EXISTS (SELECT 1 FROM dp_responsepath_steps s WHERE s.run_id = r.id AND s.type = ?",
                     type);
@@ -155,8 +160,8 @@ final class RunRepository {
     }
 
     Optional<Run> run(Definition path, long runId) {
-        return db.run(connection -> runs(connection, SqlFragment.of(RUNS + " WHERE r.path_id = ? AND r.id = ?",
-                path.id(), runId), path.variables())).stream().findFirst();
+        return db.run(connection -> runs(connection, SqlFragment.of(RUNS + OF_PATH + " AND r.id = ?",
+                path.id(), path.tenantId(), runId), path.variables())).stream().findFirst();
     }
 
     /** A run with the path's variables as they are now (none when the path was deleted). */

@@ -260,6 +260,13 @@ public class ResponsePathRunsIT extends DialplaneTestSupport {
         } finally {
             events.start();
         }
+        // Back, the events bundle knows the type again and hears of the next run.
+        try (SseClient stream = completedEvents(tenant.readKey)) {
+            String call = uniqueid();
+            step(call, path, "START", "0", "2020-01-01 00:00:01");
+            hangup(call);
+            assertEquals(call, stream.next(WAIT).data().get("uniqueid").asText());
+        }
     }
 
     @Test
@@ -374,13 +381,7 @@ public class ResponsePathRunsIT extends DialplaneTestSupport {
 
     /** A queue as IssabelPBX stores it, for the name GETLAST shows. */
     private void queue(String number, String name) throws Exception {
-        try (Connection connection = context.getService(context.getServiceReference(Database.class)).pbx()
-                .getConnection(); PreparedStatement statement = connection.prepareStatement(
-                        "REPLACE INTO queues_config (extension, descr) VALUES (?, ?)")) {
-            statement.setString(1, number);
-            statement.setString(2, name);
-            statement.executeUpdate();
-        }
+        sql("REPLACE INTO queues_config (extension, descr) VALUES (?, ?)", number, name);
     }
 
     private static String[] cells(String line) {

@@ -2,10 +2,8 @@ package org.dialplane.responsepaths;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.dialplane.events.api.EventService;
-import org.dialplane.events.api.EventSource;
 import org.dialplane.responsepaths.api.Run;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,10 +12,11 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Publishes {@value #COMPLETED} on the event stream when a run ends, to the path's tenant and global callers. In a
  * component of its own so that this bundle runs without the events bundle (an optional import): it is satisfied
- * only while {@link EventService} is there.
+ * only while {@link EventService} is there. The type is declared by {@link CompletedEventType}, apart: the event
+ * service binds every EventSource as it starts, and one that needed the event service back would be a cycle.
  */
-@Component(service = { EventSource.class, RunCompletion.class })
-public class CompletedEvents implements EventSource, RunCompletion {
+@Component(service = RunCompletion.class)
+public class CompletedEvents implements RunCompletion {
     static final String COMPLETED = "response_path.completed";
 
     private final EventService events;
@@ -25,11 +24,6 @@ public class CompletedEvents implements EventSource, RunCompletion {
     @Activate
     public CompletedEvents(@Reference EventService events) {
         this.events = events;
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of(COMPLETED);
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.dialplane.responsepaths;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,7 +44,10 @@ import org.slf4j.LoggerFactory;
 public class RunRecorder {
     static final String PID = "org.dialplane.responsepaths";
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
-    /** How far back the open runs are looked up at start (a call longer than this is not followed after a restart). */
+    /**
+     * How long a call is followed: the open runs looked up at start, and how long a call whose Hangup never came
+     * (AMI was down) is remembered before the purge forgets it.
+     */
     private static final Duration FOLLOWED = Duration.ofDays(1);
     private static final int PURGE_BATCH = 1000;
 
@@ -65,7 +68,7 @@ public class RunRecorder {
     private final ScheduledExecutorService purger;
     private final Ami.Subscription subscription;
     /** The calls with a run under way: only their QueueCallerJoin, AgentConnect and Hangup are written. */
-    private final Set<String> followed = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> followed = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -84,15 +87,18 @@ public class RunRecorder {
             return thread;
         });
         try {
-            followed.addAll(repository.openUniqueIds(Instant.now().minus(FOLLOWED)));
+            repository.openUniqueIds(Instant.now().minus(FOLLOWED)).forEach(id -> followed.put(id, Instant.now()));
         } catch (RuntimeException e) {
             LOG.warn("Response paths: the open runs could not be read at start ({}); calls under way now may miss"
                     + " their last steps", e.toString());
         }
         Duration retention = Duration.ofDays(Math.max(1, config.retention_days()));
         long interval = Math.max(1, config.purge_interval_minutes());
-        purger.scheduleWithFixedDelay(() -> purge(repository, asteriskPaths, retention), 0, interval,
-                TimeUnit.MINUTES);
+        purger.scheduleWithFixedDelay(() -> {
+            Instant forgotten = Instant.now().minus(FOLLOWED);
+            followed.values().removeIf(since -> since.isBefore(forgotten));
+            purge(repository, asteriskPaths, retention);
+        }, 0, interval, TimeUnit.MINUTES);
         this.subscription = ami.subscribe(this::onEvent);
         LOG.info("Response paths: recording runs, kept {} days (purged every {} min), at most {} events waiting",
                 retention.toDays(), interval, config.queue_capacity());
@@ -111,7 +117,7 @@ public class RunRecorder {
     /** On core's delivery thread for this listener: pick, then queue; never the database. */
     private void onEvent(AmiEvent event) {
         boolean pathEvent = Observed.isPathEvent(event);
-        if (!pathEvent && !(Observed.isCallEvent(event) && followed.contains(String.valueOf(event.get("Uniqueid"))))) {
+        if (!pathEvent && !(Observed.isCallEvent(event) && followed.containsKey(String.valueOf(event.get("Uniqueid"))))) {
             return;
         }
         Observed observed = Observed.from(event).orElse(null);
@@ -119,7 +125,7 @@ public class RunRecorder {
             return;
         }
         if (pathEvent) {
-            followed.add(observed.uniqueId());
+            followed.putIfAbsent(observed.uniqueId(), Instant.now());
         } else if (event.is("Hangup")) {
             followed.remove(observed.uniqueId());
         }

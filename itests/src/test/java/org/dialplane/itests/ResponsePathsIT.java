@@ -162,6 +162,8 @@ public class ResponsePathsIT extends DialplaneTestSupport {
         } finally {
             mediaBundle.start();
         }
+        await("the media bundle is back and still refuses to delete the prompt", () -> admin.send("DELETE",
+                "/pbxapi/media/" + prompt, null, Map.of()).status() == 409);
     }
 
     @Test

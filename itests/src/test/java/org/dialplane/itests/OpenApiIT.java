@@ -27,7 +27,8 @@ public class OpenApiIT extends DialplaneTestSupport {
     /** A path of each resource bundle of the default feature: the document is complete once all are there. */
     private static final List<String> RESOURCES = List.of("/pbxapi/extensions", "/pbxapi/ringgroups",
             "/pbxapi/calls", "/pbxapi/queues", "/pbxapi/events", "/pbxapi/manager/{action}", "/pbxapi/media",
-            "/pbxapi/customtypes", "/pbxapi/customdestinations", "/pbxapi/ringgroups/{extension}/members");
+            "/pbxapi/customtypes", "/pbxapi/customdestinations", "/pbxapi/ringgroups/{extension}/members",
+            "/pbxapi/responsepaths");
 
     /** The resources that keep data register once their database is there. */
     @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.event.UserEvent;
 import org.asteriskjava.manager.response.CommandResponse;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.dialplane.core.ami.AmiEvent;
@@ -45,6 +46,11 @@ final class Conversions {
                 // a getter that fails describes nothing the caller could use
             }
         });
+        if (event instanceof UserEvent) {
+            // As AMI names it: Event: UserEvent, UserEvent: <name>
+            fields.put("UserEvent", eventName(event.getClass()));
+            return new AmiEvent("UserEvent", fields);
+        }
         return new AmiEvent(eventName(event.getClass()), fields);
     }
 

@@ -36,7 +36,7 @@ final class EventClasses {
         quietenScanOfBundleUrls();
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         Collection<String> resources = wiring.listResources(PATH, "*.class", BundleWiring.LISTRESOURCES_LOCAL);
-        return load(resources, wiring.getClassLoader());
+        return withUserEvents(load(resources, wiring.getClassLoader()));
     }
 
     /**
@@ -58,7 +58,7 @@ final class EventClasses {
                             .forEach(resources::add);
                 }
             }
-            return load(resources, ManagerEvent.class.getClassLoader());
+            return withUserEvents(load(resources, ManagerEvent.class.getClassLoader()));
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("cannot list asterisk-java's event classes", e);
         }
@@ -93,6 +93,17 @@ final class EventClasses {
                 }
             });
         }
+    }
+
+    /**
+     * The user events Dialplane's own dialplan emits: asterisk-java drops a {@code UserEvent} unless a class is
+     * registered for its name.
+     */
+    private static Map<String, Class<? extends ManagerEvent>> withUserEvents(
+            Map<String, Class<? extends ManagerEvent>> classes) {
+        classes.put("userevent" + Conversions.eventName(ResponsePathEvent.class).toLowerCase(Locale.ROOT),
+                ResponsePathEvent.class);
+        return classes;
     }
 
     /** Concrete event classes by lower-case AMI event name ({@code coreshowchannelscomplete}). */

@@ -142,6 +142,23 @@ class AmiClientTest {
     }
 
     @Test
+    void whenResponsePathUserEventEmitted_thenItIsDeliveredWithItsFields() throws Exception {
+        List<AmiEvent> received = new CopyOnWriteArrayList<>();
+        try (Ami.Subscription subscription = client.subscribe(received::add)) {
+            server.emit("UserEvent", Map.of("UserEvent", "ResponsePath", "Channel", "SIP/100-1", "Uniqueid", "1.7",
+                    "Path", "19", "Step", "VARIABLE", "TypeId", "85", "Value", "36985"));
+            await(() -> received.stream().anyMatch(event -> event.is("UserEvent")), "a UserEvent");
+        }
+        AmiEvent step = received.stream().filter(event -> event.is("UserEvent")).findFirst().orElseThrow();
+        assertEquals("ResponsePath", step.get("UserEvent"));
+        assertEquals("1.7", step.get("Uniqueid"));
+        assertEquals("19", step.get("Path"));
+        assertEquals("VARIABLE", step.get("Step"));
+        assertEquals("85", step.get("TypeId"));
+        assertEquals("36985", step.get("Value"));
+    }
+
+    @Test
     void whenSubscriberIsSlow_thenItBlocksNeitherOthersNorActions() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<AmiEvent> fast = new CopyOnWriteArrayList<>();

@@ -32,7 +32,11 @@ import org.slf4j.LoggerFactory;
  */
 final class VoicemailSpool {
     private static final Logger LOG = LoggerFactory.getLogger(VoicemailSpool.class);
-    static final Pattern FILE = Pattern.compile("msg([0-9]{4})\\.(txt|wav|WAV|gsm)");
+    /**
+     * A file of a message: its txt and its recording in every format Asterisk was told to record
+     * ({@code format=wav49|gsm|wav} in voicemail.conf), all renamed and deleted together.
+     */
+    static final Pattern FILE = Pattern.compile("msg([0-9]{4})\\.([A-Za-z0-9]{1,10})");
     /** A mailbox directory name as app_voicemail makes one; never {@code .} or {@code ..}. */
     private static final Pattern MAILBOX_DIRECTORY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]{0,79}");
 
@@ -46,8 +50,11 @@ final class VoicemailSpool {
     record Folder(String name, Path directory, Path root) {
     }
 
-    /** The files of one message: the txt, and its audio by format in the order of {@link VoicemailMessages#FORMATS}. */
-    record MessageFiles(int number, Path txt, Map<String, Path> audio) {
+    /**
+     * The files of one message: the txt, its audio in the formats served (in the order of
+     * {@link VoicemailMessages#FORMATS}), and every file of it by extension, those included.
+     */
+    record MessageFiles(int number, Path txt, Map<String, Path> audio, Map<String, Path> files) {
     }
 
     /** The folder of the mailbox, when it is a directory inside the voicemail root. */
@@ -92,7 +99,7 @@ final class VoicemailSpool {
     /** The messages of a folder by number, read from its listing; empty when it cannot be read. */
     SortedMap<Integer, MessageFiles> messages(Folder folder) {
         SortedMap<Integer, Path> texts = new TreeMap<>();
-        Map<Integer, Map<String, Path>> audio = new LinkedHashMap<>();
+        Map<Integer, Map<String, Path>> all = new LinkedHashMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder.directory())) {
             for (Path file : files) {
                 Matcher name = FILE.matcher(file.getFileName().toString());
@@ -102,19 +109,18 @@ final class VoicemailSpool {
                 int number = Integer.parseInt(name.group(1));
                 if (name.group(2).equals("txt")) {
                     texts.put(number, file);
-                } else {
-                    audio.computeIfAbsent(number, n -> new LinkedHashMap<>()).put(name.group(2), file);
                 }
+                all.computeIfAbsent(number, n -> new LinkedHashMap<>()).put(name.group(2), file);
             }
         } catch (IOException e) {
             LOG.warn("Cannot read the voicemail folder {}: {}", folder.directory(), e.toString());
         }
         SortedMap<Integer, MessageFiles> messages = new TreeMap<>();
         texts.forEach((number, txt) -> {
-            Map<String, Path> found = audio.getOrDefault(number, Map.of());
-            Map<String, Path> ordered = new LinkedHashMap<>();
-            VoicemailMessages.FORMATS.stream().filter(found::containsKey).forEach(f -> ordered.put(f, found.get(f)));
-            messages.put(number, new MessageFiles(number, txt, ordered));
+            Map<String, Path> files = all.get(number);
+            Map<String, Path> audio = new LinkedHashMap<>();
+            VoicemailMessages.FORMATS.stream().filter(files::containsKey).forEach(f -> audio.put(f, files.get(f)));
+            messages.put(number, new MessageFiles(number, txt, audio, files));
         });
         return messages;
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,6 +48,15 @@ final class AppVoicemail {
 
     /** Leaves a message with this txt content. */
     static int leave(Path mailbox, String folder, String txt, Map<String, byte[]> audio) throws IOException {
+        return leave(mailbox, folder, txt, audio, Duration.ZERO);
+    }
+
+    /**
+     * Leaves a message, holding the lock {@code pause} longer at each step (after choosing the number, after the
+     * audio): the time a busy disk gives another process to get in when it does not respect the lock.
+     */
+    static int leave(Path mailbox, String folder, String txt, Map<String, byte[]> audio, Duration pause)
+            throws IOException {
         Path tmp = Files.createDirectories(mailbox.resolve("tmp"));
         Path dir = Files.createDirectories(mailbox.resolve(folder));
         String tmpName = "tmp" + Long.toHexString(ThreadLocalRandom.current().nextLong());
@@ -58,13 +68,26 @@ final class AppVoicemail {
         try {
             int number = lastMessageIndex(dir) + 1;
             String name = String.format("msg%04d", number);
+            pause(pause);
             for (String format : audio.keySet()) {
-                Files.move(tmp.resolve(tmpName + "." + format), dir.resolve(name + "." + format));
+                Files.move(tmp.resolve(tmpName + "." + format), dir.resolve(name + "." + format),
+                        StandardCopyOption.ATOMIC_MOVE); // rename(): replaces what is there, as Asterisk does
             }
-            Files.move(tmp.resolve(tmpName + ".txt"), dir.resolve(name + ".txt"));
+            pause(pause);
+            Files.move(tmp.resolve(tmpName + ".txt"), dir.resolve(name + ".txt"), StandardCopyOption.ATOMIC_MOVE);
             return number;
         } finally {
             unlock(dir);
+        }
+    }
+
+    private static void pause(Duration pause) {
+        if (!pause.isZero()) {
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.dialplane.events;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,7 @@ public class EventStream implements EventService {
     private final EventLog log;
     private final List<Subscriber> subscribers = new ArrayList<>();
     private final AtomicLong subscriptions = new AtomicLong();
+    private final MessageWaiting messageWaiting = new MessageWaiting();
     private final Ami.Subscription amiEvents;
     private final ApplyChanges.Subscription applies;
     private boolean stopped;
@@ -195,7 +197,8 @@ public class EventStream implements EventService {
     }
 
     private void onAmiEvent(AmiEvent event) {
-        PbxEvents.from(event, clock.instant()).ifPresent(this::publish);
+        Instant time = clock.instant();
+        PbxEvents.from(event, time).or(() -> messageWaiting.from(event, time)).ifPresent(this::publish);
     }
 
     private void onApplied(ApplyStatus status) {

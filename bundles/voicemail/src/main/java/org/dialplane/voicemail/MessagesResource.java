@@ -40,11 +40,11 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * {@code /pbxapi/voicemail/{mailbox}/messages}: a mailbox's messages, one message, its audio (MiRTA VOICEMAIL
  * messages and message), moving and deleting them. Parses the request, calls {@link VoicemailMessages}, answers.
+ * The message fields are named on the JSON methods only: the audio answers a file, not a list.
  */
 @Component(service = MessagesResource.class, immediate = true)
 @PbxResource(name = "dialplane.voicemail.messages")
 @Path("voicemail/{mailbox}/messages")
-@Fields(MessageFields.class)
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagesResource {
     /** The media types of the formats, as {@link FileResponse} answers them; the second of each also accepted. */
@@ -61,6 +61,7 @@ public class MessagesResource {
     }
 
     @GET
+    @Fields(MessageFields.class)
     @Doc("The mailbox's messages, in folder order (folder=INBOX|Old|Urgent|Work|Family|Friends; default all)")
     public Results list(@PathParam("mailbox") String mailbox, @QueryParam("folder") String folder,
             @Context UriInfo uri, @Context SecurityContext security) {
@@ -79,6 +80,7 @@ public class MessagesResource {
 
     @GET
     @Path("{msgid}")
+    @Fields(MessageFields.class)
     @Doc("One message by its id (Asterisk's msg_id)")
     public Results get(@PathParam("mailbox") String mailbox, @PathParam("msgid") String msgid, @Context UriInfo uri,
             @Context SecurityContext security) {

@@ -43,7 +43,7 @@ final class VoicemailFields {
                     .defaultValue("default").description("the voicemail.conf section; not general or zonemessages"),
                     DEFAULT)
             .field("pin", null, FieldSpec.text().required().matches(PIN, "4 to 10 digits").secret()
-                    .description("the voicemail password; shown only to read-write callers"), DEFAULT)
+                    .description("the voicemail password"), DEFAULT)
             .field("name", "name", FieldSpec.text().matches(NAME, "at most 80 characters, without , ; | = < >")
                     .description("full name; by default the extension's name"), DEFAULT, SEARCHABLE)
             .field("email", "email", FieldSpec.text().matches(EMAIL, "one e-mail address, or empty")

@@ -86,6 +86,11 @@ public class VoicemailIT extends DialplaneTestSupport {
         assertTrue(conf(), conf().contains("2001 => 4321,Dan Smith,daniel@example.com,,"
                 + "attach=yes|saycid=yes|envelope=no|delete=no|review=yes\n"));
 
+        // Renaming the extension renames its mailbox and keeps the rest.
+        assertEquals(200, admin.json("PUT", "/pbxapi/extensions/2001?reload=0", "{\"name\":\"Daniel S\"}").status());
+        assertTrue(conf(), conf().contains("2001 => 4321,Daniel S,daniel@example.com,,"
+                + "attach=yes|saycid=yes|envelope=no|delete=no|review=yes\n"));
+
         assertEquals(409, admin.json("POST", "/pbxapi/voicemail?reload=0",
                 "{\"mailbox\":\"2001\",\"pin\":\"4321\"}").status());
         assertEquals(200, admin.send("DELETE", "/pbxapi/voicemail/2001?reload=0", null, Map.of()).status());

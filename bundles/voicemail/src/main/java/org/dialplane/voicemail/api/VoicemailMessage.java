@@ -15,9 +15,9 @@ import java.util.List;
  * @param callerNumber the caller's number from {@code callerid}, or null
  * @param time         when it was left, ISO 8601 in UTC from {@code origtime}, or null
  * @param duration     seconds, or null
+ * @param flag         {@code Urgent}, {@code PRIORITY} or empty
  * @param category     the txt's {@code category}, or null
  * @param origMailbox  the mailbox it was left for ({@code origmailbox}), or null
- * @param flag         {@code Urgent}, {@code PRIORITY} or empty
  * @param formats      the audio files there are ({@code wav}, {@code WAV}, {@code gsm}); empty without audio
  * @param readable     false when the txt could not be read as Asterisk's {@code [message]} format
  */

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 final class FolderLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FolderLock.class);
     static final String LOCK = ".lock";
+    private static final long SPIN_NANOS = Duration.ofMillis(20).toNanos();
 
     private final Path folder;
 
@@ -47,20 +48,39 @@ final class FolderLock implements AutoCloseable {
         Path unique = folder.resolve(String.format("%s-%08x", LOCK, ThreadLocalRandom.current().nextInt()));
         Files.createFile(unique);
         try {
-            long deadline = System.nanoTime() + wait.toNanos();
+            long started = System.nanoTime();
+            long deadline = started + wait.toNanos();
             while (true) {
                 try {
                     Files.createLink(folder.resolve(LOCK), unique);
                     return new FolderLock(folder);
                 } catch (FileAlreadyExistsException e) {
-                    if (System.nanoTime() - deadline > 0) {
+                    long now = System.nanoTime();
+                    if (now - deadline > 0) {
                         return null;
                     }
-                    Thread.yield(); // Asterisk spins with sched_yield(); a short sleep would let it win every race
+                    pause(now - started);
                 }
             }
         } finally {
             Files.deleteIfExists(unique);
+        }
+    }
+
+    /**
+     * Between attempts: yield at first, as Asterisk spins with {@code sched_yield()} (its locks are held for
+     * milliseconds, and sleeping would lose every race to it); after 20 ms, sleep a millisecond, so that a lock
+     * left by a dead process costs a waiting request its time but not a core.
+     */
+    private static void pause(long waitedNanos) {
+        if (waitedNanos < SPIN_NANOS) {
+            Thread.yield();
+            return;
+        }
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -31,10 +31,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the PIN hidden from read-only keys, tenants. No AMI is configured.
  */
 public class VoicemailIT extends DialplaneTestSupport {
-    private static final Path WORK = Path.of(System.getProperty("dialplane.test.work"), "VoicemailIT")
+    /** Folders of this class's own (and of {@link VoicemailOnDumpIT}'s), inside its fresh home directory. */
+    private final Path work = Path.of(System.getProperty("dialplane.test.work"), getClass().getSimpleName())
             .toAbsolutePath();
-    private static final Path SPOOL = WORK.resolve("spool");
-    private static final Path ETC = WORK.resolve("etc");
+    private final Path spool = work.resolve("spool");
+    private final Path etc = work.resolve("etc");
     /** IssabelPBX's voicemail.conf: includes, zone messages, a mailbox, a blank line and a comment to keep. */
     static final String ISSABEL_CONF = "[general]\n#include vm_general.inc\n#include vm_email.inc\n\n"
             + "[zonemessages]\neastern=America/New_York|'vm-received' Q 'digits/at' IMp\n\n"
@@ -44,20 +45,25 @@ public class VoicemailIT extends DialplaneTestSupport {
 
     @Override
     protected Option options() {
-        configureAsteriskPaths(Map.of("spool", SPOOL.toString(), "etc", ETC.toString()));
-        return composite(database("VoicemailIT"), Logins.adminPassword(),
+        configureAsteriskPaths(Map.of("spool", spool.toString(), "etc", etc.toString()));
+        return composite(database(), Logins.adminPassword(),
                 frameworkProperty("dialplane.apply.command").value("/bin/true"));
+    }
+
+    /** A fresh database of this class's own; {@link VoicemailOnDumpIT} runs the same tests on the 2018 dump. */
+    protected Option database() {
+        return database("VoicemailIT");
     }
 
     @Before
     public void loginAndFiles() throws IOException {
         await("the voicemail resource answers", () -> http.get("/pbxapi/voicemail").status() == 401);
         admin = asAdmin();
-        awaitAsteriskPath("etc", ETC);
-        awaitAsteriskPath("spool", SPOOL);
-        if (!Files.exists(ETC.resolve("voicemail.conf"))) {
-            Files.createDirectories(ETC);
-            Files.writeString(ETC.resolve("voicemail.conf"), ISSABEL_CONF);
+        awaitAsteriskPath("etc", etc);
+        awaitAsteriskPath("spool", spool);
+        if (!Files.exists(etc.resolve("voicemail.conf"))) {
+            Files.createDirectories(etc);
+            Files.writeString(etc.resolve("voicemail.conf"), ISSABEL_CONF);
         }
     }
 
@@ -142,7 +148,7 @@ public class VoicemailIT extends DialplaneTestSupport {
         Http.Response desk = admin.json("PUT", "/pbxapi/extensions/1000?reload=0",
                 "{\"name\":\"First Desk\",\"voicemail\":\"default\"}");
         assertEquals(desk.toString(), 200, desk.status());
-        Path mailbox = SPOOL.resolve("voicemail/default/1000");
+        Path mailbox = spool.resolve("voicemail/default/1000");
         AppVoicemail.leave(mailbox, "INBOX", "1700000000-00000001", "\"Alice\" <5551000>", 1700000000L, 5,
                 Map.of("wav", new byte[] {1}));
         AppVoicemail.leave(mailbox, "INBOX", "1700000001-00000002", "5551001", 1700000001L, 6, Map.of());
@@ -206,8 +212,8 @@ public class VoicemailIT extends DialplaneTestSupport {
         assertTrue(response.toString(), response.status() == 200);
     }
 
-    private static String conf() throws IOException {
-        return Files.readString(ETC.resolve("voicemail.conf"), StandardCharsets.UTF_8);
+    private String conf() throws IOException {
+        return Files.readString(etc.resolve("voicemail.conf"), StandardCharsets.UTF_8);
     }
 
     private String usersVoicemail(String extension) throws SQLException {

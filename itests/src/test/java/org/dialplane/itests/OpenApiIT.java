@@ -28,7 +28,7 @@ public class OpenApiIT extends DialplaneTestSupport {
     private static final List<String> RESOURCES = List.of("/pbxapi/extensions", "/pbxapi/ringgroups",
             "/pbxapi/calls", "/pbxapi/queues", "/pbxapi/events", "/pbxapi/manager/{action}", "/pbxapi/media",
             "/pbxapi/customtypes", "/pbxapi/customdestinations", "/pbxapi/ringgroups/{extension}/members",
-            "/pbxapi/responsepaths");
+            "/pbxapi/responsepaths", "/pbxapi/voicemail", "/pbxapi/voicemail/{mailbox}/messages/{msgid}/audio");
 
     /** The resources that keep data register once their database is there. */
     @Override
@@ -75,6 +75,25 @@ public class OpenApiIT extends DialplaneTestSupport {
         assertEquals(List.of("source", "dest"), texts(schemas.get("Originate").get("required")));
         assertEquals(300, schemas.get("Originate").get("properties").get("timeout").get("maximum").asInt());
         assertEquals(80, schemas.get("Pause").get("properties").get("reason").get("maxLength").asInt());
+
+        assertEquals(List.of("mailbox", "pin"), texts(schemas.get("VoicemailCreate").get("required")));
+        assertEquals("password", schemas.get("Voicemail").get("properties").get("pin").get("format").asText());
+        assertTrue(schemas.get("Voicemail").get("properties").get("new").get("readOnly").asBoolean());
+        assertEquals(List.of("folder"), texts(schemas.get("MessageMove").get("required")));
+    }
+
+    @Test
+    public void whenVoicemailIsActive_thenMessagesAnswerJsonAndTheAudioItsThreeFormats() throws Exception {
+        JsonNode paths = document().get("paths");
+        JsonNode audio = paths.get("/pbxapi/voicemail/{mailbox}/messages/{msgid}/audio").get("get");
+        List<String> types = new ArrayList<>();
+        audio.at("/responses/2XX/content").fieldNames().forEachRemaining(types::add);
+        assertEquals(List.of("audio/wav", "audio/x-wav", "audio/x-gsm"), types);
+        assertTrue(names(audio.get("parameters")).contains("format"));
+        assertEquals("#/components/schemas/MessageResults", paths.get("/pbxapi/voicemail/{mailbox}/messages")
+                .at("/get/responses/200/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/MessageMove", paths.get("/pbxapi/voicemail/{mailbox}/messages/{ids}")
+                .at("/put/requestBody/content/application~1json/schema/$ref").asText());
     }
 
     @Test

@@ -82,6 +82,7 @@ public class EventStream implements EventService {
     private final List<Subscriber> subscribers = new ArrayList<>();
     private final List<EventSource> sources = new CopyOnWriteArrayList<>();
     private final AtomicLong subscriptions = new AtomicLong();
+    private final MessageWaiting messageWaiting = new MessageWaiting();
     private final Ami.Subscription amiEvents;
     private final ApplyChanges.Subscription applies;
     private boolean stopped;
@@ -260,7 +261,8 @@ public class EventStream implements EventService {
     }
 
     private void onAmiEvent(AmiEvent event) {
-        PbxEvents.from(event, clock.instant()).ifPresent(this::publish);
+        Instant time = clock.instant();
+        PbxEvents.from(event, time).or(() -> messageWaiting.from(event, time)).ifPresent(this::publish);
     }
 
     private void onApplied(ApplyStatus status) {

@@ -25,9 +25,12 @@ final class PbxEvents {
     static final String AGENT_PAUSED = "agent.paused";
     static final String AGENT_UNPAUSED = "agent.unpaused";
     static final String CONFIG_APPLIED = "config.applied";
+    static final String VOICEMAIL_NEW = "voicemail.new";
+    static final String VOICEMAIL_CHANGED = "voicemail.changed";
     /** In the order they are documented. */
     static final Set<String> TYPES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(CALL_STARTED,
-            CALL_ANSWERED, CALL_HANGUP, AGENT_PAUSED, AGENT_UNPAUSED, CONFIG_APPLIED)));
+            CALL_ANSWERED, CALL_HANGUP, AGENT_PAUSED, AGENT_UNPAUSED, CONFIG_APPLIED, VOICEMAIL_NEW,
+            VOICEMAIL_CHANGED)));
 
     /** Asterisk's {@code AST_STATE_UP}: the channel was answered. */
     private static final String STATE_UP = "6";

@@ -30,9 +30,17 @@ final class ExtensionNotifier {
         afterCommit.written(reason(extensions), astdb, apply, () -> extensions.forEach(voicemail::deleteEverywhere));
     }
 
+    /**
+     * A mailbox the extension already has keeps its PIN, e-mail and options (set through /pbxapi/voicemail or
+     * IssabelPBX's GUI): only its name follows the extension's. A new one gets IssabelPBX's defaults.
+     */
     private void mailbox(ExtensionRepository.Saved saved) {
         if ("default".equals(saved.voicemail())) {
-            voicemail.putOnly(Mailbox.forExtension(saved.extension(), saved.name()));
+            Mailbox fresh = Mailbox.forExtension(saved.extension(), saved.name());
+            voicemail.putOnly(voicemail.mailboxes().stream().filter(m -> m.number().equals(saved.extension()))
+                    .findFirst().map(m -> new Mailbox(fresh.context(), m.number(), m.pin(), fresh.fullName(),
+                            m.email(), m.pager(), m.options()))
+                    .orElse(fresh));
         } else if ("novm".equals(saved.voicemail())) {
             voicemail.deleteEverywhere(saved.extension());
         }

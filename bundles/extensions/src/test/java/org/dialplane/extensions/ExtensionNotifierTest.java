@@ -60,6 +60,16 @@ class ExtensionNotifierTest {
     }
 
     @Test
+    void whenExtensionRenamed_thenItsMailboxKeepsPinEmailAndOptions() {
+        mailboxes.put(new Mailbox("default", "201", "4321", "Ann", "ann@example.com", "", Map.of("attach", "yes")));
+
+        notifier().saved(new ExtensionRepository.Saved("201", false, new AstDbChanges(), "default", "Ann B"), true);
+
+        assertEquals(Optional.of(new Mailbox("default", "201", "4321", "Ann B", "ann@example.com", "",
+                Map.of("attach", "yes"))), mailbox("201"));
+    }
+
+    @Test
     void whenVoicemailSetToNovm_thenMailboxRemoved() {
         notifier().saved(created("201", "default"), true);
 

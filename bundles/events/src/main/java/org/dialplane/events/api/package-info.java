@@ -2,9 +2,10 @@
  * PBX events as a service, for listeners in the same container (the MiRTA facade, vendor bundles such as a CRM
  * reacting to {@code call.hangup}): {@link org.dialplane.events.api.EventService} delivers the events
  * {@code /pbxapi/events} streams (calls started, answered and hung up, agents paused and unpaused, configuration
- * applied) to an {@link org.dialplane.events.api.EventListener}, for a {@link org.dialplane.core.auth.Caller},
- * with the same tenant filtering, type filter, replay and slow-listener rules as the endpoint; a bundle that
- * registers an {@link org.dialplane.events.api.EventSource} publishes its own types through it. Import it
+ * applied, voicemail left or changed) to an {@link org.dialplane.events.api.EventListener}, for a
+ * {@link org.dialplane.core.auth.Caller}, with the same tenant filtering, type filter, replay and slow-listener
+ * rules as the endpoint; a bundle that registers an {@link org.dialplane.events.api.EventSource} publishes its
+ * own types through it. Import it
  * optionally: while the events bundle is absent, its service is too.
  */
 @Export

@@ -210,33 +210,33 @@ class EventStreamTest {
 
     @Test
     void whenBundlePublishesForATenant_thenThatTenantAndGlobalCallersHearIt() throws Exception {
-        EventSource voicemail = () -> Set.of("voicemail.new");
+        EventSource crm = () -> Set.of("crm.note");
         assertThrows(IllegalArgumentException.class,
-                () -> events.publish("voicemail.new", 7, Map.of("mailbox", "402")), "undeclared type");
-        events.addSource(voicemail);
-        assertTrue(events.types().contains("voicemail.new"));
+                () -> events.publish("crm.note", 7, Map.of("mailbox", "402")), "undeclared type");
+        events.addSource(crm);
+        assertTrue(events.types().contains("crm.note"));
         Recorder tenant = new Recorder();
         Recorder other = new Recorder();
         Recorder admin = new Recorder();
-        events.subscribe(Set.of("voicemail.new"), TENANT, null, tenant);
-        events.subscribe(Set.of("voicemail.new"), new Caller("other", 8, "OTHER", false, false), null, other);
+        events.subscribe(Set.of("crm.note"), TENANT, null, tenant);
+        events.subscribe(Set.of("crm.note"), new Caller("other", 8, "OTHER", false, false), null, other);
         events.subscribe(null, ADMIN, null, admin);
 
-        events.publish("voicemail.new", 8, Map.of("mailbox", "500"));
-        events.publish("voicemail.new", 7, Map.of("mailbox", "402"));
+        events.publish("crm.note", 8, Map.of("mailbox", "500"));
+        events.publish("crm.note", 7, Map.of("mailbox", "402"));
 
         PbxEvent own = tenant.next();
         assertEquals(List.of("type", "time", "mailbox"), List.copyOf(own.data().keySet()));
-        assertEquals("402", own.data().get("mailbox"), "the other tenant's voicemail is not told");
+        assertEquals("402", own.data().get("mailbox"), "the other tenant's note is not told");
         assertEquals("500", other.next().data().get("mailbox"));
         assertEquals("500", admin.next().data().get("mailbox"));
         assertEquals("402", admin.next().data().get("mailbox"));
         assertThrows(IllegalArgumentException.class, () -> events.publish("call.hangup", 7, Map.of()),
                 "a bundle may not forge the stream's own events");
 
-        events.removeSource(voicemail);
-        assertFalse(events.types().contains("voicemail.new"));
-        assertEquals(422, assertThrows(ApiException.class, () -> events.subscribe(Set.of("voicemail.new"), ADMIN,
+        events.removeSource(crm);
+        assertFalse(events.types().contains("crm.note"));
+        assertEquals(422, assertThrows(ApiException.class, () -> events.subscribe(Set.of("crm.note"), ADMIN,
                 null, new Recorder())).problem().status());
     }
 

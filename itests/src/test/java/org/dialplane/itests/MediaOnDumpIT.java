@@ -12,7 +12,7 @@ public class MediaOnDumpIT extends MediaIT {
 
     @Override
     protected Option database() {
-        return SchemaIT.dumpDatabase();
+        return SchemaIT.dumpDatabase(getClass().getSimpleName());
     }
 
     @Override

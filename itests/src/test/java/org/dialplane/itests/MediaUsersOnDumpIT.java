@@ -12,6 +12,6 @@ public class MediaUsersOnDumpIT extends MediaUsersIT {
 
     @Override
     protected Option database() {
-        return SchemaIT.dumpDatabase();
+        return SchemaIT.dumpDatabase(getClass().getSimpleName());
     }
 }

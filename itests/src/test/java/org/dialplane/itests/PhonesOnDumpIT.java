@@ -12,6 +12,6 @@ public class PhonesOnDumpIT extends PhonesIT {
 
     @Override
     protected Option database() {
-        return SchemaIT.dumpDatabase();
+        return SchemaIT.dumpDatabase(getClass().getSimpleName());
     }
 }

@@ -12,6 +12,6 @@ public class RingGroupsOnDumpIT extends RingGroupsIT {
 
     @Override
     protected Option database() {
-        return SchemaIT.dumpDatabase();
+        return SchemaIT.dumpDatabase(getClass().getSimpleName());
     }
 }

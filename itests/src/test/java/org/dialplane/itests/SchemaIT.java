@@ -54,7 +54,7 @@ public class SchemaIT extends DialplaneTestSupport {
 
     @Override
     protected Option options() {
-        return dumpDatabase();
+        return dumpDatabase("SchemaIT");
     }
 
     /**
@@ -78,16 +78,16 @@ public class SchemaIT extends DialplaneTestSupport {
     }
 
     /**
-     * The options that point a container at a fresh database holding the 2018 dump (loaded once per run and
-     * shared by the tests on it); none when the dump is absent, so the runner can skip the class visibly.
+     * The options that point a container at a fresh database of the test class's own holding the 2018 dump; none
+     * when the dump is absent, so the runner can skip the class visibly.
      */
-    static Option dumpDatabase() {
+    static Option dumpDatabase(String testName) {
         Path dump = dump();
         if (!Files.isRegularFile(dump)) {
             return composite();
         }
         List<Option> options = new ArrayList<>();
-        DumpDatabase.properties(dump, FINGERPRINT, BEFORE)
+        DumpDatabase.properties(dump, testName, FINGERPRINT, BEFORE)
                 .forEach((key, value) -> options.add(frameworkProperty(key).value(value)));
         return composite(options.toArray(Option[]::new));
     }

@@ -12,6 +12,6 @@ public class VoicemailOnDumpIT extends VoicemailIT {
 
     @Override
     protected Option database() {
-        return SchemaIT.dumpDatabase();
+        return SchemaIT.dumpDatabase(getClass().getSimpleName());
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -29,6 +30,7 @@ public class ResponsePathsIT extends DialplaneTestSupport {
     static final String PATHS = "/pbxapi/responsepaths";
     private static final Path ETC = Path.of(System.getProperty("dialplane.test.work"), "ResponsePathsIT-etc")
             .toAbsolutePath();
+    private static final AtomicInteger TENANT_BASES = new AtomicInteger(30);
     private static final Path DIALPLAN = ETC.resolve("extensions_dialplane.conf");
 
     private Http admin;
@@ -169,7 +171,7 @@ public class ResponsePathsIT extends DialplaneTestSupport {
     @Test
     public void whenTenantsWrite_thenEachSeesOnlyItsOwnAndUsesOnlyItsOwnDestinations() {
         String adminToken = Logins.adminToken(http);
-        int base = ThreadLocalRandom.current().nextInt(30, 90) * 1000;
+        int base = nextTenantBase();
         String first = Logins.tenant(http, adminToken, base, base + 999);
         String second = Logins.tenant(http, adminToken, base + 1000, base + 1999);
         Http one = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"rw\",\"tenant\":\"" + first + "\"}"));
@@ -197,9 +199,30 @@ public class ResponsePathsIT extends DialplaneTestSupport {
     }
 
     @Test
+    public void whenDestinationIsATenantsCustomDestination_thenUsableByItOnlyAndTheDialplanGoesThere() {
+        String adminToken = Logins.adminToken(http);
+        int base = nextTenantBase();
+        String first = Logins.tenant(http, adminToken, base, base + 999);
+        String second = Logins.tenant(http, adminToken, base + 1000, base + 1999);
+        Http one = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"rw\",\"tenant\":\"" + first + "\"}"));
+        Http two = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"rw\",\"tenant\":\"" + second + "\"}"));
+        Http.Response custom = one.json("POST", "/pbxapi/customdestinations?reload=0",
+                "{\"name\":\"Mobile\",\"type\":1,\"param1\":\"3564732920\",\"param2\":\"INCOMINGDID\",\"param3\":\"30\"}");
+        assertEquals(custom.toString(), 201, custom.status());
+        String customId = custom.header("location").replaceAll(".*/", "");
+        String body = "{\"name\":\"To mobile\",\"destination\":{\"type\":\"custom\",\"id\":\"" + customId + "\"}}";
+
+        String id = create(one, body);
+        assertProblemNames(two.json("POST", PATHS, body), 422, "destination.id");
+        assertProblemNames(one.json("POST", PATHS, body.replace(customId, "999999")), 422, "destination.id");
+        await("the path sends its callers to the custom destination's context",
+                () -> context(id).contains("Goto(dp-custom-" + customId + ",s,1)"));
+    }
+
+    @Test
     public void whenADeletedPathsIdIsTakenByAnotherTenant_thenTheOldRunsStayHidden() throws Exception {
         String adminToken = Logins.adminToken(http);
-        int base = ThreadLocalRandom.current().nextInt(30, 90) * 1000;
+        int base = nextTenantBase();
         Http one = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"rw\",\"tenant\":\""
                 + Logins.tenant(http, adminToken, base, base + 999) + "\"}"));
         Http two = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"rw\",\"tenant\":\""
@@ -270,6 +293,14 @@ public class ResponsePathsIT extends DialplaneTestSupport {
     }
 
     /** Creates a path; its id. */
+    /**
+     * Two tenants' number ranges (base to base + 1999) no other test of this class uses: tenants' ranges may not
+     * overlap, and the class's tests share one database.
+     */
+    private static int nextTenantBase() {
+        return TENANT_BASES.getAndAdd(2) * 1000;
+    }
+
     static String create(Http client, String body) {
         Http.Response created = client.json("POST", PATHS, body);
         assertEquals(created.toString(), 201, created.status());

@@ -21,6 +21,9 @@ final class Destinations {
 
     /** Whether the destination exists and the caller's tenant owns it. */
     static boolean exists(Connection connection, Destination destination, Caller caller) throws SQLException {
+        if (dialplanes(destination)) {
+            return true; // checked through the custom destinations bundle (CustomTargets) before
+        }
         SqlFragment sql = switch (destination.type()) {
             case Destination.EXTENSION -> owned("SELECT COUNT(*) FROM users x", "x.extension", "extension",
                     destination, caller);
@@ -41,9 +44,19 @@ final class Destinations {
             case Destination.EXTENSION -> "from-did-direct," + destination.id() + ",1";
             case Destination.QUEUE -> "ext-queues," + destination.id() + ",1";
             case Destination.RING_GROUP -> "ext-group," + destination.id() + ",1";
-            case Destination.CUSTOM -> destination.id();
+            case Destination.CUSTOM -> dialplanes(destination) ? "dp-custom-" + destination.id() + ",s,1"
+                    : destination.id();
             default -> throw new IllegalArgumentException("unknown destination type " + destination.type());
         };
+    }
+
+    /**
+     * Whether it is one of Dialplane's custom destinations (an id), whose target the custom destinations API
+     * documents as {@code dp-custom-<id>,s,1}, rather than one of IssabelPBX's (its target, context,exten,priority).
+     */
+    static boolean dialplanes(Destination destination) {
+        return Destination.CUSTOM.equals(destination.type())
+                && ResponsePathFields.CUSTOM_ID.matcher(destination.id()).matches();
     }
 
     private static SqlFragment owned(String select, String idColumn, String kind, Destination destination,

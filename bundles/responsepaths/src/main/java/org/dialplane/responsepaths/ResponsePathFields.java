@@ -35,6 +35,8 @@ final class ResponsePathFields {
     /** IssabelPBX's {@code context,exten,priority}, in characters that cannot break a dialplan line. */
     static final Pattern CUSTOM_TARGET = Pattern.compile("[A-Za-z0-9_.-]{1,40},[A-Za-z0-9_.+*#-]{1,30},[0-9]{1,5}");
     static final int MAX_PROMPTS = 30;
+    /** The id of one of Dialplane\'s custom destinations ({@code /pbxapi/customdestinations}). */
+    static final Pattern CUSTOM_ID = Pattern.compile("[1-9][0-9]{0,17}");
     static final int MAX_VARIABLES = 20;
     static final int MAX_DIGITS = 40;
 
@@ -54,7 +56,8 @@ final class ResponsePathFields {
                     .description("whether the caller then leaves a voice message"), DEFAULT)
             .field("destination", null, FieldSpec.object().required()
                     .description("{\"type\": \"extension|queue|ringgroup|custom\", \"id\": \"...\"}: where the"
-                            + " caller goes last; a custom id is a custom destination's target, context,exten,1"),
+                            + " caller goes last; a custom id is a custom destination's id (/pbxapi/customdestinations)"
+                            + " or an IssabelPBX custom destination's target, context,exten,1"),
                     DEFAULT)
             .field("context", "p.id", FieldSpec.text().readOnly()
                     .description("the dialplan context that runs the path: send calls to dp-responsepath-<id>,s,1"),
@@ -148,10 +151,13 @@ final class ResponsePathFields {
         }
         Object id = object.get("id");
         String text = id instanceof String || id instanceof Number ? id.toString().trim() : null;
-        Pattern pattern = Destination.CUSTOM.equals(kind) ? CUSTOM_TARGET : DESTINATION_NUMBER;
-        if (text == null || !pattern.matcher(text).matches()) {
-            v.error("destination.id", Destination.CUSTOM.equals(kind)
-                    ? "must be a custom destination's target: context,exten,priority"
+        boolean custom = Destination.CUSTOM.equals(kind);
+        boolean valid = text != null && (custom ? CUSTOM_TARGET.matcher(text).matches() || CUSTOM_ID.matcher(text)
+                .matches() : DESTINATION_NUMBER.matcher(text).matches());
+        if (!valid) {
+            v.error("destination.id", custom
+                    ? "must be a custom destination's id (/pbxapi/customdestinations) or an IssabelPBX custom"
+                            + " destination's target: context,exten,priority"
                     : "must be the " + kind + "'s number");
             return null;
         }

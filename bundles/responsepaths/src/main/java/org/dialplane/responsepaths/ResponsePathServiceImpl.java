@@ -56,6 +56,10 @@ public class ResponsePathServiceImpl implements ResponsePathService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Prompts prompts;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CustomTargets customTargets;
+
     @Activate
     public ResponsePathServiceImpl(@Reference Database database, @Reference AstDb astDb,
             @Reference ApplyChanges applyChanges, @Reference DialplanFile dialplan,
@@ -113,6 +117,7 @@ public class ResponsePathServiceImpl implements ResponsePathService {
     public String create(ResponsePathChange change, boolean apply, Caller caller) {
         caller.requireWriter();
         requirePrompts(change, caller);
+        requireCustomTarget(change, caller);
         long id = repository.create(null, change, caller);
         notifier.written(Long.toString(id), apply);
         return Long.toString(id);
@@ -123,6 +128,7 @@ public class ResponsePathServiceImpl implements ResponsePathService {
         caller.requireWriter();
         long id = Long.parseLong(Ids.parseOne(number, ResponsePathFields.NUMBER));
         requirePrompts(change, caller);
+        requireCustomTarget(change, caller);
         boolean created = repository.save(id, change, caller);
         notifier.written(number, apply);
         return created;
@@ -189,6 +195,22 @@ public class ResponsePathServiceImpl implements ResponsePathService {
             throw ApiException.notFound("No " + ResponsePathRepository.NOUN + " " + pathId);
         }
         return path;
+    }
+
+    /** A custom destination given by id is one of the caller's tenant's, checked through its bundle. */
+    private void requireCustomTarget(ResponsePathChange change, Caller caller) {
+        if (change.destination() == null || !Destinations.dialplanes(change.destination())) {
+            return;
+        }
+        CustomTargets check = customTargets;
+        if (check == null) {
+            throw ApiException.unavailable("The custom destinations bundle is not running: a response path that"
+                    + " ends in one of its destinations cannot be checked now.", 30);
+        }
+        if (!check.usable(Long.parseLong(change.destination().id()), caller)) {
+            throw ApiException.invalid(List.of(new Problem.FieldError("destination.id", "no custom destination "
+                    + change.destination().id() + (caller.global() ? "" : " of this tenant"))));
+        }
     }
 
     /** Prompts are media files of the caller's tenant, checked through the media bundle. */

@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.dialplane.core.ami.Ami;
@@ -36,8 +38,9 @@ import org.osgi.service.jakartars.runtime.dto.RuntimeDTO;
  * (the auth filter and login among them); then {@code up}, or {@code degraded} while the database or one of those
  * bundles is down. AMI is optional (an installation without a PBX attached is fine), so it never degrades.
  * <p>
- * "The bundles of the features" are the locations the launcher lists in {@value #BUNDLES_PROPERTY}; bundles
- * dropped in deploy/ are not among them, so a vendor bundle that fails to resolve shows in
+ * "The bundles of the features" are the locations the launcher lists in {@value #BUNDLES_PROPERTY}, known by their
+ * symbolic names once seen (the same bundle dropped in deploy/ again counts); other bundles dropped in deploy/ are
+ * not among them, so a vendor bundle that fails to resolve shows in
  * {@code /pbxapi/system/bundles} but does not hold the API back or degrade it. Without the property (a container
  * not started by the launcher), every bundle below the deploy start level counts.
  */
@@ -63,6 +66,11 @@ public class Readiness {
     private final BundleContext context;
     private final DatabaseStatus database;
     private final Set<String> expectedLocations;
+    /**
+     * The symbolic name of the bundle first seen at each expected location: a feature's bundle that an operator
+     * removes and drops into deploy/ again has another location, and is the same bundle.
+     */
+    private final Map<String, String> expectedNames = new ConcurrentHashMap<>();
     private static final long STARTING_CACHE_NANOS = 10_000_000L;
     private volatile boolean started;
     private State startingCache; // guarded by this
@@ -155,16 +163,26 @@ public class Readiness {
             problems.add("database: " + database.state());
         }
         for (Bundle bundle : context.getBundles()) {
+            if (expectedLocations != null && expectedLocations.contains(bundle.getLocation())) {
+                expectedNames.putIfAbsent(bundle.getLocation(), bundle.getSymbolicName());
+            }
+        }
+        for (Bundle bundle : context.getBundles()) {
             if (counts(bundle) && bundle.getState() != Bundle.ACTIVE) {
                 problems.add("bundle " + bundle.getSymbolicName() + ": " + BundlesResource.stateName(bundle.getState()));
             }
         }
         if (expectedLocations != null) {
-            Set<String> missing = new HashSet<>(expectedLocations);
+            Set<String> present = new HashSet<>();
             for (Bundle bundle : context.getBundles()) {
-                missing.remove(bundle.getLocation());
+                present.add(bundle.getSymbolicName());
             }
-            missing.forEach(location -> problems.add("bundle " + location + ": not installed"));
+            for (String location : expectedLocations) {
+                String name = expectedNames.get(location);
+                if (name == null || !present.contains(name)) {
+                    problems.add("bundle " + (name == null ? location : name) + ": not installed");
+                }
+            }
         }
         if (!started) {
             problems.addAll(restProblems());
@@ -179,7 +197,7 @@ public class Readiness {
             return false;
         }
         if (expectedLocations != null) {
-            return expectedLocations.contains(bundle.getLocation());
+            return expectedNames.containsValue(bundle.getSymbolicName());
         }
         BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
         return bundle.getBundleId() != 0 && level != null && level.getStartLevel() < DEPLOY_START_LEVEL;

@@ -1,6 +1,8 @@
 package org.dialplane.itests;
 
 import static org.dialplane.itests.Mirta.SEED;
+import static org.dialplane.itests.MirtaRecords.cells;
+import static org.dialplane.itests.MirtaRecords.row;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -50,7 +52,8 @@ public class MirtaRecordsIT extends DialplaneTestSupport {
 
     @Override
     protected Option options() {
-        configureAsteriskPaths(Map.of("spool", SPOOL.toString(), "etc", ETC.toString()));
+        configureAsteriskPaths(Map.of("spool", SPOOL.toString(), "etc", ETC.toString(), "sounds",
+                WORK.resolve("sounds").toString()));
         return composite(database("MirtaRecordsIT"), Logins.adminPassword(), AmiIT.fakeAmi(),
                 AmiIT.amiPointingAt(freePort()), frameworkProperty("dialplane.apply.command").value("/bin/true"));
     }
@@ -69,6 +72,7 @@ public class MirtaRecordsIT extends DialplaneTestSupport {
         }
         awaitAsteriskPath("etc", ETC);
         awaitAsteriskPath("spool", SPOOL);
+        awaitAsteriskPath("sounds", WORK.resolve("sounds"));
         String admin = Logins.adminToken(http);
         await("AMI is connected", () -> http.bearer(admin).get("/pbxapi/calls/count").status() == 200);
         await("the facade answers", () -> http.get("/pbx/proxyapi.php?reqtype=HELP").status() == 401);
@@ -80,7 +84,8 @@ public class MirtaRecordsIT extends DialplaneTestSupport {
         assertEquals(devel.toString(), 201, devel.status());
         globalKey = Logins.apiKey(http, admin, "{\"name\":\"seed\"}");
         develKey = Logins.apiKey(http, admin, "{\"name\":\"devel\",\"tenant\":\"DEVEL\"}");
-        develReadOnlyKey = Logins.apiKey(http, admin, "{\"name\":\"devel-ro\",\"tenant\":\"DEVEL\",\"read_only\":true}");
+        develReadOnlyKey = Logins.apiKey(http, admin,
+                "{\"name\":\"devel-ro\",\"tenant\":\"DEVEL\",\"read_only\":true}");
         for (String extension : List.of("102", "104", "105", "402")) {
             Http.Response created = http.bearer(develKey).json("PUT", "/pbxapi/extensions/" + extension
                     + "?reload=0", "{\"name\":\"Ext " + extension + "\"}");
@@ -90,12 +95,12 @@ public class MirtaRecordsIT extends DialplaneTestSupport {
         tables.execute(false, "INSERT INTO queues_config (extension, descr) VALUES ('281', 'supportQ')");
         tables.execute(false, "INSERT INTO dp_tenant_objects (kind, object_id, tenant_id)"
                 + " SELECT 'queue', '281', id FROM dp_tenants WHERE code = 'DEVEL'");
-        cdr(tables, "2017-01-10 09:00:00", "402", "9922323232", "D1", "402-DEVEL");
-        cdr(tables, "2017-01-20 10:00:00", "999", "100", "O1", "");
-        cdr(tables, "2017-02-01 00:00:00", "402", "100", "D2", "402-DEVEL");
-        queueLog(tables, "2017-10-05 09:00:00", "Q1", "281", "NONE", "ENTERQUEUE");
-        queueLog(tables, "2017-10-05 09:00:05", "Q1", "281", "Local/104@from-queue/n", "CONNECT");
-        queueLog(tables, "2017-10-06 09:00:00", "Q2", "600", "NONE", "ENTERQUEUE");
+        MirtaRecords.cdr(tables, "2017-01-10 09:00:00", "402", "9922323232", "D1", "402-DEVEL");
+        MirtaRecords.cdr(tables, "2017-01-20 10:00:00", "999", "100", "O1", "");
+        MirtaRecords.cdr(tables, "2017-02-01 00:00:00", "402", "100", "D2", "402-DEVEL");
+        MirtaRecords.queueLog(tables, "2017-10-05 09:00:00", "Q1", "281", "NONE", "ENTERQUEUE");
+        MirtaRecords.queueLog(tables, "2017-10-05 09:00:05", "Q1", "281", "Local/104@from-queue/n", "CONNECT");
+        MirtaRecords.queueLog(tables, "2017-10-06 09:00:00", "Q2", "600", "NONE", "ENTERQUEUE");
     }
 
     @Test
@@ -218,15 +223,15 @@ public class MirtaRecordsIT extends DialplaneTestSupport {
         String orderId = variables.get(1).get("id").asText();
         String a = "srv02-1509806457.625";
         String b = "srv02-1509806457.626";
-        step(a, "START", "0", "2017-11-04 15:41:01");
-        step(b, "START", "0", "2017-11-04 15:41:03");
-        step(a, "CALLERID", "0", "Susan <1132555678>");
-        step(b, "CALLERID", "0", "Manuel <7171345678>");
-        step(a, "VARIABLE", clientId, "36985");
-        step(b, "VARIABLE", clientId, "1234");
-        step(a, "VARIABLE", orderId, "56896");
-        step(b, "VARIABLE", orderId, "11223344");
-        step(b, "VOICEFILE", "0", b + ".wav");
+        MirtaRecords.step(server, a, "START", "0", "2017-11-04 15:41:01");
+        MirtaRecords.step(server, b, "START", "0", "2017-11-04 15:41:03");
+        MirtaRecords.step(server, a, "CALLERID", "0", "Susan <1132555678>");
+        MirtaRecords.step(server, b, "CALLERID", "0", "Manuel <7171345678>");
+        MirtaRecords.step(server, a, "VARIABLE", clientId, "36985");
+        MirtaRecords.step(server, b, "VARIABLE", clientId, "1234");
+        MirtaRecords.step(server, a, "VARIABLE", orderId, "56896");
+        MirtaRecords.step(server, b, "VARIABLE", orderId, "11223344");
+        MirtaRecords.step(server, b, "VOICEFILE", "0", b + ".wav");
         for (String[] call : new String[][] { { a, "104" }, { b, "105" } }) {
             server.emit("QueueCallerJoin", Map.of("Uniqueid", call[0], "Channel", "SIP/trunk-" + call[0], "Queue",
                     "281", "Position", "1", "Count", "1"));
@@ -234,8 +239,8 @@ public class MirtaRecordsIT extends DialplaneTestSupport {
                     "281", "Interface", "Local/" + call[1] + "@from-queue/n", "MemberName", "Ext " + call[1],
                     "HoldTime", "3"));
         }
-        hangup(a);
-        hangup(b);
+        MirtaRecords.hangup(server, a);
+        MirtaRecords.hangup(server, b);
         await("both runs ended", () -> {
             JsonNode runs = http.bearer(develKey).get("/pbxapi/responsepaths/19/runs").json().get("results");
             return runs != null && runs.size() == 2 && runs.findValues("ended").stream().noneMatch(JsonNode::isNull);
@@ -315,6 +320,33 @@ public class MirtaRecordsIT extends DialplaneTestSupport {
         await("VOICEMAIL is back", () -> Mirta.get(http, list, globalKey).status() == 200);
     }
 
+    @Test
+    public void whenMediafileWithoutObjectid_thenTheMediaFilesAudioAndEachFormHasItsOwnProvider() throws Exception {
+        String id = Uploads.createdId(new Uploads(port(), develKey).raw("POST", "/pbxapi/media?name=Beep",
+                AudioFiles.tone(AudioFiles.MULAW_8K, 0.5)));
+        String url = SEED + "&reqtype=MEDIAFILE&tenant=DEVEL&id=" + id + "&action=GETAUDIO";
+        HttpResponse<byte[]> audio = bytes(url, develReadOnlyKey);
+        assertEquals(200, audio.statusCode());
+        assertEquals("audio/wav", audio.headers().firstValue("content-type").orElse(""));
+        assertArrayEquals(new Uploads(port(), develKey).get("/pbxapi/media/" + id + "/audio").body(), audio.body());
+        Mirta.error(Mirta.get(http, url.replace("tenant=DEVEL", "tenant=default"), globalKey), 404);
+
+        Bundle media = bundle("org.dialplane.media");
+        media.stop();
+        try {
+            await("MEDIAFILE without objectid answers 503", () -> Mirta.get(http, url, globalKey).status() == 503);
+            assertTrue(Mirta.error(Mirta.get(http, url, globalKey), 503).contains("media bundle"));
+            // The voice file form is the response paths bundle's: still served (404: no such run here).
+            Mirta.error(Mirta.get(http, url + "&objectid=1", globalKey), 404);
+            String help = Mirta.get(http, SEED + "&reqtype=HELP", globalKey).body();
+            assertTrue(help, help.contains("MEDIAFILE ") && help.contains("id, objectid - "));
+            assertFalse(help, help.contains("media file id"));
+        } finally {
+            media.start();
+        }
+        await("MEDIAFILE is back", () -> Mirta.get(http, url, globalKey).status() == 200);
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     /** A GET sent byte for byte (the seed's {@code tenant=%}), HTTP/1.0 so that the body comes unchunked. */
@@ -327,62 +359,6 @@ public class MirtaRecordsIT extends DialplaneTestSupport {
                 + Mirta.path(seedUrl, key))).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** A CSV row by the header's names. */
-    private static Map<String, String> row(List<List<String>> rows, int index) {
-        Map<String, String> row = new LinkedHashMap<>();
-        for (int i = 0; i < rows.get(0).size(); i++) {
-            row.put(rows.get(0).get(i), rows.get(index).get(i));
-        }
-        return row;
-    }
-
-    private static void cdr(CdrTables tables, String calldate, String src, String dst, String uniqueid,
-            String account) throws Exception {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("calldate", calldate);
-        row.put("clid", "\"Caller\" <" + src + ">");
-        row.put("src", src);
-        row.put("dst", dst);
-        row.put("dcontext", "from-internal");
-        row.put("channel", "SIP/trunk-" + uniqueid);
-        row.put("disposition", "ANSWERED");
-        row.put("accountcode", account);
-        row.put("uniqueid", uniqueid);
-        row.put("linkedid", uniqueid);
-        tables.insert("cdr", row);
-    }
-
-    private static void queueLog(CdrTables tables, String time, String callid, String queue, String agent,
-            String event) throws Exception {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("time", time);
-        row.put("callid", callid);
-        row.put("queuename", queue);
-        row.put("agent", agent);
-        row.put("event", event);
-        row.put("data1", "");
-        row.put("data2", "");
-        tables.insert("queue_log", row);
-    }
-
-    /** The response path's dialplan's {@code UserEvent(ResponsePath,...)} on the caller's channel, for path 19. */
-    private static void step(String uniqueid, String step, String typeId, String value) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("UserEvent", "ResponsePath");
-        fields.put("Channel", "SIP/trunk-" + uniqueid);
-        fields.put("Uniqueid", uniqueid);
-        fields.put("Path", "19");
-        fields.put("Step", step);
-        fields.put("TypeId", typeId);
-        fields.put("Value", value);
-        server.emit("UserEvent", fields);
-    }
-
-    private static void hangup(String uniqueid) {
-        server.emit("Hangup", Map.of("Uniqueid", uniqueid, "Channel", "SIP/trunk-" + uniqueid, "Cause", "16",
-                "Cause-txt", "Normal Clearing"));
-    }
-
     private Bundle bundle(String symbolicName) {
         for (Bundle bundle : context.getBundles()) {
             if (symbolicName.equals(bundle.getSymbolicName())) {
@@ -390,9 +366,5 @@ public class MirtaRecordsIT extends DialplaneTestSupport {
             }
         }
         throw new AssertionError("no bundle " + symbolicName);
-    }
-
-    private static String[] cells(String line) {
-        return line.split("\\|", -1);
     }
 }

@@ -53,9 +53,10 @@ public class ResponsePathReqtype implements Reqtype {
             throw ApiException.badRequest((action == null ? "Missing parameter action" : "Unknown action '"
                     + Answer.oneLine(request.get("action")) + "'") + " for reqtype RESPONSEPATH; one of GETLAST");
         }
-        String format = request.get("format") == null ? "pipe" : request.get("format").trim().toLowerCase(java.util.Locale.ROOT);
+        String asked = request.get("format");
+        String format = asked == null ? "pipe" : asked.trim().toLowerCase(java.util.Locale.ROOT);
         if (!format.equals("pipe") && !format.equals("xml") && !format.equals("json")) {
-            throw ApiException.badRequest("Invalid format '" + Answer.oneLine(request.get("format"))
+            throw ApiException.badRequest("Invalid format '" + Answer.oneLine(asked)
                     + "': pipe, xml or json");
         }
         String id = request.requiredMatching("id", MediaFileReqtype.ID, "a response path id");

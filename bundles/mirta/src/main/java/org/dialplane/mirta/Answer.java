@@ -99,6 +99,61 @@ sealed interface Answer {
         }
     }
 
+    /** A text document: RESPONSEPATH's pipe table or XML. */
+    record Text(String type, String text) implements Answer {
+        @Override
+        public int status() {
+            return 200;
+        }
+
+        @Override
+        public void write(HttpServletResponse http, boolean json) throws IOException {
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
+            http.setStatus(200);
+            http.setContentType(type);
+            http.setContentLength(body.length);
+            http.getOutputStream().write(body);
+        }
+    }
+
+    /** What a {@link Stream} writes: a provider's export, which may still refuse (an ApiException) before writing. */
+    interface Export {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * An export streamed as the provider writes it (INFO CDRS and QUEUELOGS), as an attachment. A refusal before the
+     * first byte (the provider's 503 when too many exports run) is still answered as {@code Error|...|}.
+     */
+    record Stream(String type, String fileName, Export export) implements Answer {
+        @Override
+        public int status() {
+            return 200;
+        }
+
+        @Override
+        public void write(HttpServletResponse http, boolean json) throws IOException {
+            http.setStatus(200);
+            http.setContentType(type);
+            http.setHeader("Content-Disposition", "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]",
+                    "_") + "\"");
+            // Not closed on a refusal: closing would commit the response before the error could replace it.
+            OutputStream out = http.getOutputStream();
+            try {
+                export.writeTo(out);
+                out.close();
+            } catch (org.dialplane.core.rest.ApiException refused) {
+                if (http.isCommitted()) {
+                    throw refused;
+                }
+                http.reset();
+                http.setHeader("Cache-Control", "no-store");
+                refused.headers().forEach(http::setHeader);
+                error(refused.problem().status(), ProxyApiServlet.message(refused.problem())).write(http, json);
+            }
+        }
+    }
+
     /** The HELP page: preformatted text in HTML, as MiRTA shows it in a browser. */
     record Help(String text) implements Answer {
         @Override

@@ -25,6 +25,16 @@ final class Catalog {
     private static final Map<String, String> SELECTORS = Map.of("INFO", "info", "MANAGEDB", "object");
 
     /**
+     * A reqtype served by two bundles, told apart by whether a parameter is sent: MEDIAFILE GETAUDIO with
+     * {@code objectid} is a response path's voice file (the seed's {@code id=19&objectid=3619}, the path and the
+     * VoiceFile GETLAST shows), without it the media file {@code id}.
+     */
+    private record Form(String parameter, String value) {
+    }
+
+    private static final Map<String, Form> FORMS = Map.of("MEDIAFILE", new Form("objectid", "VOICEFILE"));
+
+    /**
      * The HELP lines of a reqtype with a selector, written once above the lines of each of its handlers (which
      * come from different bundles' services, so each handler gives only its own).
      */
@@ -38,18 +48,25 @@ final class Catalog {
                     MANAGEDB     - Manage data in database
                                    Additional parameters:
                                    object - object name to manage (any case, singular or plural), with its actions:
+                    """,
+            "MEDIAFILE", """
+                    MEDIAFILE    - Get the audio of a media file or of a response path's voice file
+                                   Additional parameters:
+                                   tenant - name of the tenant
+                                   action - GETAUDIO
                     """);
 
     private static final List<Known> KNOWN = List.of(
             new Known("DIAL", "", "the calls bundle (org.dialplane.calls)", true),
             new Known("COUNTCALLS", "", "the calls bundle (org.dialplane.calls)", true),
             new Known("INFO", "RECORDING", "the calls bundle (org.dialplane.calls)", true),
-            new Known("INFO", "CDRS", "the CDR bundle", false),
-            new Known("INFO", "QUEUELOGS", "the CDR bundle", false),
+            new Known("INFO", "CDRS", "the CDR bundle (org.dialplane.cdr)", true),
+            new Known("INFO", "QUEUELOGS", "the CDR bundle (org.dialplane.cdr)", true),
             new Known("AGENT", "", "the agents bundle (org.dialplane.agents)", true),
-            new Known("VOICEMAIL", "", "the voicemail bundle", false),
-            new Known("MEDIAFILE", "", "the media bundle", false),
-            new Known("RESPONSEPATH", "", "the response paths bundle", false),
+            new Known("VOICEMAIL", "", "the voicemail bundle (org.dialplane.voicemail)", true),
+            new Known("MEDIAFILE", "", "the media bundle (org.dialplane.media)", true),
+            new Known("MEDIAFILE", "VOICEFILE", "the response paths bundle (org.dialplane.responsepaths)", true),
+            new Known("RESPONSEPATH", "", "the response paths bundle (org.dialplane.responsepaths)", true),
             new Known("MANAGEDB", "TENANT", "core (org.dialplane.core)", true),
             new Known("MANAGEDB", "CUSTOMTYPE", "the custom destinations bundle", false),
             new Known("MANAGEDB", "CUSTOM", "the custom destinations bundle", false),
@@ -81,6 +98,12 @@ final class Catalog {
             return upper.substring(0, upper.length() - 1);
         }
         return upper;
+    }
+
+    /** For a reqtype of two {@link Form}s, the handler's value the request picks; empty for the others. */
+    static String form(String reqtype, ProxyRequest request) {
+        Form form = FORMS.get(reqtype);
+        return form != null && request.get(form.parameter()) != null ? form.value() : "";
     }
 
     static Optional<Known> find(String reqtype, String value) {

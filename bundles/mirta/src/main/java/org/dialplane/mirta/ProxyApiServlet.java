@@ -146,6 +146,8 @@ public class ProxyApiServlet extends HttpServlet {
                         + "; one of " + String.join(", ", Catalog.values(reqtype)));
             }
             value = Catalog.normalize(reqtype, sent);
+        } else {
+            value = Catalog.form(reqtype, request);
         }
         Catalog.Known known = Catalog.find(reqtype, value).orElseThrow(() -> ApiException.badRequest("Unknown "
                 + selector.orElse("value") + " '" + request.get(selector.orElse("")) + "' for reqtype " + reqtype

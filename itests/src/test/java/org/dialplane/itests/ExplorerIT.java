@@ -1,0 +1,81 @@
+package org.dialplane.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The API explorer in a real browser: headless Debian Chromium opens /pbxapi/docs, authorizes with an API key,
+ * runs GET /pbxapi/extensions through "Try it out" and shows the 200 and the JSON. Screenshots are kept in
+ * {@code itests/target/explorer-screenshots/}. Skips, saying why, where Chromium and chromedriver are not installed.
+ * <p>
+ * This class runs inside the container (it makes the key and the extension); the browser is driven by
+ * {@link ExplorerBrowser} on the application class path, where Selenium is, reached through the system class loader
+ * with JDK types only.
+ */
+public class ExplorerIT extends DialplaneTestSupport {
+    private static final Path ASTERISK_ETC = Path.of(System.getProperty("dialplane.test.work"), "ExplorerIT-etc")
+            .toAbsolutePath();
+
+    @Override
+    protected Option options() {
+        try {
+            Files.createDirectories(ASTERISK_ETC);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        configureAsteriskPaths(Map.of("etc", ASTERISK_ETC.toString()));
+        return composite(database("ExplorerIT"), Logins.adminPassword());
+    }
+
+    @Test
+    public void whenKeyAuthorizedInTheExplorer_thenTryItOutShowsTheExtensions() throws Exception {
+        String missing = (String) browser().getMethod("missing").invoke(null);
+        if (missing != null) {
+            System.err.println("ExplorerIT skipped: " + missing);
+        }
+        assumeTrue(missing, missing == null);
+        awaitAsteriskPath("etc", ASTERISK_ETC);
+        Http admin = asAdmin();
+        Http.Response created = admin.json("POST", "/pbxapi/extensions?reload=0", "{\"name\":\"Seen In The Explorer\"}");
+        assertEquals(created.toString(), 201, created.status());
+        Http.Response made = admin.json("POST", "/pbxapi/apikeys", "{\"name\":\"explorer\",\"read_only\":true}");
+        assertEquals(made.toString(), 201, made.status());
+        String key = made.json().get("results").get(0).get("key").asText();
+
+        Map<String, String> seen = explore("http://127.0.0.1:" + port(), key);
+
+        assertTrue(seen.toString(), seen.get("title").contains("Dialplane API"));
+        assertEquals(seen.toString(), "200", seen.get("status"));
+        assertTrue(seen.toString(), seen.get("body").contains("\"results\""));
+        assertTrue(seen.toString(), seen.get("body").contains("Seen In The Explorer"));
+        assertTrue("the explorer sent the key as X-API-Key to this server: " + seen,
+                seen.get("curl").contains("X-API-Key") && seen.get("curl").contains(":" + port() + "/pbxapi/extensions"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> explore(String base, String key) throws Exception {
+        Path screenshots = Path.of(System.getProperty("dialplane.test.work")).resolveSibling("explorer-screenshots");
+        try {
+            return (Map<String, String>) browser().getMethod("explore", String.class, String.class, Path.class)
+                    .invoke(null, base, key, screenshots);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** The driver-side class, from the application class path (the container's copy of it cannot see Selenium). */
+    private static Class<?> browser() throws ClassNotFoundException {
+        return ClassLoader.getSystemClassLoader().loadClass("org.dialplane.itests.ExplorerBrowser");
+    }
+}

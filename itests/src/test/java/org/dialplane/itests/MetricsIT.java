@@ -51,6 +51,8 @@ public class MetricsIT extends DialplaneTestSupport {
         assertTrue(text, text.contains("jvm_memory_used_bytes{area=\"heap\""));
         assertTrue(text, text.contains("jvm_threads_live_threads"));
         assertTrue(text, text.contains("jvm_gc_"));
+        assertTrue("the events bundle's own meter: " + text,
+                text.contains("dialplane_events_subscribers{kind=\"sse\"} 0.0"));
     }
 
     @Test

@@ -30,8 +30,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * not consulted when both are named).
  */
 public final class ExplorerBrowser {
-    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's paths; {@code -Ddialplane.test.chromium=...} / {@code -Ddialplane.test.chromedriver=...} elsewhere. */
+    public static final Path CHROMIUM = Path.of(System.getProperty("dialplane.test.chromium", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER = Path.of(System.getProperty("dialplane.test.chromedriver",
+            "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private ExplorerBrowser() {
@@ -47,11 +49,14 @@ public final class ExplorerBrowser {
     }
 
     /**
-     * Opens {@code base/pbxapi/docs}, authorizes with the API key, runs GET /pbxapi/extensions through "Try it out"
-     * and answers what the page shows: {@code status}, {@code body}, {@code title}, {@code curl} (the command the
-     * explorer shows). Screenshots of each step go to {@code screenshots}.
+     * Opens {@code base/pbxapi/docs}; runs {@code deploy} (which hot-deploys a bundle serving {@code deployedPath})
+     * and reloads the page; authorizes with the API key, runs GET /pbxapi/extensions through "Try it out" and
+     * answers what the page showed: {@code title}, {@code deployedBefore} and {@code deployedAfter} (whether the
+     * deployed bundle's operation was listed before and after the reload), {@code status}, {@code body},
+     * {@code curl} (the command the explorer shows). Screenshots of each step go to {@code screenshots}.
      */
-    public static Map<String, String> explore(String base, String apiKey, Path screenshots) throws IOException {
+    public static Map<String, String> explore(String base, String apiKey, Path screenshots, Runnable deploy,
+            String deployedPath) throws IOException {
         Files.createDirectories(screenshots);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -67,7 +72,15 @@ public final class ExplorerBrowser {
             driver.get(base + "/pbxapi/docs");
             WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".info .title")));
             seen.put("title", title.getText());
+            By deployed = By.cssSelector(".opblock-summary-path[data-path='" + deployedPath + "']");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
+            seen.put("deployedBefore", Boolean.toString(!driver.findElements(deployed).isEmpty()));
             screenshot(driver, screenshots, "1-explorer");
+
+            deploy.run();
+            driver.navigate().refresh();
+            wait.until(ExpectedConditions.presenceOfElementLocated(deployed));
+            seen.put("deployedAfter", Boolean.toString(!driver.findElements(deployed).isEmpty()));
 
             authorize(driver, wait, apiKey, screenshots);
 

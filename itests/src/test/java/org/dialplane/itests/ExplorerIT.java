@@ -6,9 +6,11 @@ import static org.junit.Assume.assumeTrue;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import org.junit.Test;
@@ -16,7 +18,8 @@ import org.ops4j.pax.exam.Option;
 
 /**
  * The API explorer in a real browser: headless Debian Chromium opens /pbxapi/docs, authorizes with an API key,
- * runs GET /pbxapi/extensions through "Try it out" and shows the 200 and the JSON. Screenshots are kept in
+ * sees a bundle hot-deployed meanwhile after a reload, runs GET /pbxapi/extensions through "Try it out" and shows
+ * the 200 and the JSON. Screenshots are kept in
  * {@code itests/target/explorer-screenshots/}. Skips, saying why, where Chromium and chromedriver are not installed.
  * <p>
  * This class runs inside the container (it makes the key and the extension); the browser is driven by
@@ -24,6 +27,7 @@ import org.ops4j.pax.exam.Option;
  * with JDK types only.
  */
 public class ExplorerIT extends DialplaneTestSupport {
+    private static final String VENDOR_PATH = "/pbxapi/vendor/hello";
     private static final Path ASTERISK_ETC = Path.of(System.getProperty("dialplane.test.work"), "ExplorerIT-etc")
             .toAbsolutePath();
 
@@ -53,9 +57,12 @@ public class ExplorerIT extends DialplaneTestSupport {
         assertEquals(made.toString(), 201, made.status());
         String key = made.json().get("results").get(0).get("key").asText();
 
-        Map<String, String> seen = explore("http://127.0.0.1:" + port(), key);
+        Map<String, String> seen = explore("http://127.0.0.1:" + port(), key, this::deployVendorBundle);
 
         assertTrue(seen.toString(), seen.get("title").contains("Dialplane API"));
+        assertEquals("the vendor's operation is not there before its bundle: " + seen, "false",
+                seen.get("deployedBefore"));
+        assertEquals("a reload shows the bundle deployed meanwhile: " + seen, "true", seen.get("deployedAfter"));
         assertEquals(seen.toString(), "200", seen.get("status"));
         assertTrue(seen.toString(), seen.get("body").contains("\"results\""));
         assertTrue(seen.toString(), seen.get("body").contains("Seen In The Explorer"));
@@ -63,12 +70,27 @@ public class ExplorerIT extends DialplaneTestSupport {
                 seen.get("curl").contains("X-API-Key") && seen.get("curl").contains(":" + port() + "/pbxapi/extensions"));
     }
 
+    /** The example vendor bundle into deploy/, as an operator drops it; until the document lists its operation. */
+    private void deployVendorBundle() {
+        try {
+            Path deploy = Path.of(context.getProperty("felix.fileinstall.dir"));
+            Path partial = deploy.resolveSibling("example-vendor.jar.part");
+            Files.copy(testBundle("org.dialplane.example.vendor"), partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, deploy.resolve("example-vendor.jar"), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await("the document lists " + VENDOR_PATH,
+                () -> http.get("/pbxapi/openapi.json").json().get("paths").has(VENDOR_PATH));
+    }
+
     @SuppressWarnings("unchecked")
-    private static Map<String, String> explore(String base, String key) throws Exception {
+    private static Map<String, String> explore(String base, String key, Runnable deploy) throws Exception {
         Path screenshots = Path.of(System.getProperty("dialplane.test.work")).resolveSibling("explorer-screenshots");
         try {
-            return (Map<String, String>) browser().getMethod("explore", String.class, String.class, Path.class)
-                    .invoke(null, base, key, screenshots);
+            return (Map<String, String>) browser()
+                    .getMethod("explore", String.class, String.class, Path.class, Runnable.class, String.class)
+                    .invoke(null, base, key, screenshots, deploy, VENDOR_PATH);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }

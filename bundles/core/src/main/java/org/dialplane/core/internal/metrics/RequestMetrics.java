@@ -22,7 +22,7 @@ import io.micrometer.core.instrument.Timer;
  * path), status and outcome, as a histogram with fixed buckets from 1 ms to 10 s. Recorded from Jetty's request log,
  * so every bundle's resources are measured without a line of their code.
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = MetricsResource.PID)
 public class RequestMetrics implements Consumer<RequestRecord> {
     static final String NAME = "http.server.requests";
     static final String UNMATCHED = "unmatched";
@@ -34,6 +34,12 @@ public class RequestMetrics implements Consumer<RequestRecord> {
     private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH",
             "DELETE", "OPTIONS");
 
+    /** In {@code etc/org.dialplane.metrics.cfg}, with the scrape token. */
+    @interface Config {
+        /** {@code false}: no request metrics (the other meters stay); to measure what they cost. */
+        boolean requests() default true;
+    }
+
     private record Key(String method, String uri, int status) {
     }
 
@@ -42,9 +48,11 @@ public class RequestMetrics implements Consumer<RequestRecord> {
     private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
 
     @Activate
-    public RequestMetrics(@Reference PrometheusMetrics metrics) {
+    public RequestMetrics(@Reference PrometheusMetrics metrics, Config config) {
         this.registry = metrics.registry();
-        JettyRequestLog.listen(this);
+        if (config.requests()) {
+            JettyRequestLog.listen(this);
+        }
     }
 
     @Deactivate

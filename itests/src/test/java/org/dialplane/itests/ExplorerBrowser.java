@@ -70,7 +70,8 @@ public final class ExplorerBrowser {
         try {
             WebDriverWait wait = new WebDriverWait(driver, WAIT);
             driver.get(base + "/pbxapi/docs");
-            WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".info .title")));
+            WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".info .title")));
             seen.put("title", title.getText());
             By deployed = By.cssSelector(".opblock-summary-path[data-path='" + deployedPath + "']");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));

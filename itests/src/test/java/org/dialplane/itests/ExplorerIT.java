@@ -52,7 +52,8 @@ public class ExplorerIT extends DialplaneTestSupport {
         assumeTrue("the runner skips without Chromium", browser().getMethod("missing").invoke(null) == null);
         awaitAsteriskPath("etc", ASTERISK_ETC);
         Http admin = asAdmin();
-        Http.Response created = admin.json("POST", "/pbxapi/extensions?reload=0", "{\"name\":\"Seen In The Explorer\"}");
+        Http.Response created = admin.json("POST", "/pbxapi/extensions?reload=0",
+                "{\"name\":\"Seen In The Explorer\"}");
         assertEquals(created.toString(), 201, created.status());
         Http.Response made = admin.json("POST", "/pbxapi/apikeys", "{\"name\":\"explorer\",\"read_only\":true}");
         assertEquals(made.toString(), 201, made.status());
@@ -68,7 +69,8 @@ public class ExplorerIT extends DialplaneTestSupport {
         assertTrue(seen.toString(), seen.get("body").contains("\"results\""));
         assertTrue(seen.toString(), seen.get("body").contains("Seen In The Explorer"));
         assertTrue("the explorer sent the key as X-API-Key to this server: " + seen,
-                seen.get("curl").contains("X-API-Key") && seen.get("curl").contains(":" + port() + "/pbxapi/extensions"));
+                seen.get("curl").contains("X-API-Key")
+                        && seen.get("curl").contains(":" + port() + "/pbxapi/extensions"));
     }
 
     /** The example vendor bundle into deploy/, as an operator drops it; until the document lists its operation. */

@@ -37,7 +37,8 @@ public class PbxMetricsIT extends DialplaneTestSupport {
 
     @Test
     public void whenAmiAnswersAndChangesAreApplied_thenBothAreMeasured() throws IOException {
-        server = FakeAmiServer.start("dialplane", "s3cret", Integer.parseInt(context.getProperty("dialplane.ami.port")));
+        int port = Integer.parseInt(context.getProperty("dialplane.ami.port"));
+        server = FakeAmiServer.start("dialplane", "s3cret", port);
         Http admin = asAdmin();
         await("AMI is connected", () -> admin.get("/pbxapi/calls/count").status() == 200);
         Http.Response applied = admin.json("POST", "/pbxapi/applychanges", "{}");

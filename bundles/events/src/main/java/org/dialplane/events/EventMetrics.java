@@ -22,7 +22,8 @@ public class EventMetrics {
     private final List<Meter> gauges;
 
     @Activate
-    public EventMetrics(@Reference MeterRegistry registry, @Reference(target = "(component.name=org.dialplane.events.EventStream)") EventService events) {
+    public EventMetrics(@Reference MeterRegistry registry,
+            @Reference(target = "(component.name=org.dialplane.events.EventStream)") EventService events) {
         this.registry = registry;
         EventStream stream = (EventStream) events;
         this.gauges = List.of(gauge(stream, "sse", true), gauge(stream, "listener", false));

@@ -37,7 +37,8 @@ public class ApplyChangesComponent implements ApplyChanges {
     @Activate
     public ApplyChangesComponent(BundleContext context, @Reference Ami ami) {
         Duration timeout = Duration.ofSeconds(number(context, "dialplane.apply.timeout.seconds", 120));
-        this.scheduler = new ApplyScheduler(timed(applier(context.getProperty("dialplane.apply.command"), ami, timeout)),
+        Applier applier = applier(context.getProperty("dialplane.apply.command"), ami, timeout);
+        this.scheduler = new ApplyScheduler(timed(applier),
                 Duration.ofMillis(number(context, "dialplane.apply.quiet.ms", 500)),
                 Duration.ofMillis(number(context, "dialplane.apply.max.delay.ms", 5000)));
     }

@@ -62,7 +62,8 @@ public class RequestMetrics implements Consumer<RequestRecord> {
 
     @Override
     public void accept(RequestRecord record) {
-        Key key = new Key(METHODS.contains(record.method()) ? record.method() : "OTHER", record.route() == null ? UNMATCHED : record.route(), record.status());
+        String method = METHODS.contains(record.method()) ? record.method() : "OTHER";
+        Key key = new Key(method, record.route() == null ? UNMATCHED : record.route(), record.status());
         timers.computeIfAbsent(key, this::timer).record(record.nanos(), TimeUnit.NANOSECONDS);
     }
 

@@ -1,6 +1,7 @@
 package org.dialplane.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
@@ -57,11 +58,25 @@ public class ContainerIT extends DialplaneTestSupport {
     }
 
     @Test
-    public void whenDocsRequested_thenHtmlPageServed() {
+    public void whenDocsRequested_thenSwaggerUiOnTheLiveDocumentServedFromCore() {
         Http.Response docs = http.get("/pbxapi/docs");
         assertEquals(200, docs.status());
         assertTrue(docs.header("content-type"), docs.header("content-type").startsWith("text/html"));
-        assertTrue(docs.body(), docs.body().contains("/pbxapi/system/health"));
+        assertTrue(docs.body(), docs.body().contains("src=\"/pbxapi/docs/swagger-ui-bundle.js\""));
+        assertFalse("no CDN: " + docs.body(), docs.body().contains("//cdn") || docs.body().contains("https://"));
+        assertTrue(http.get("/pbxapi/docs/dialplane-docs.js").body().contains("url: '/pbxapi/openapi.json'"));
+        Http.Response bundle = http.get("/pbxapi/docs/swagger-ui-bundle.js");
+        assertEquals(200, bundle.status());
+        assertTrue(bundle.header("content-type"), bundle.header("content-type").startsWith("text/javascript"));
+        assertTrue(bundle.body().length() > 1_000_000);
+        assertEquals(304, http.send("GET", "/pbxapi/docs/swagger-ui.css", null,
+                Map.of("If-None-Match", bundle.header("ETag"))).status());
+        assertProblem(http.get("/pbxapi/docs/index.html"), 404);
+        assertProblem(http.get("/pbxapi/docs/..%2F..%2Fopenapi.json"), 400);
+
+        Http.Response list = http.get("/pbxapi/docs/list");
+        assertEquals(200, list.status());
+        assertTrue(list.body(), list.body().contains("/pbxapi/system/health"));
     }
 
     @Test

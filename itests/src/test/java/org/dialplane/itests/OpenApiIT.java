@@ -122,7 +122,7 @@ public class OpenApiIT extends DialplaneTestSupport {
     @Test
     public void whenRingGroupsAreActive_thenTheDocsPageListsTheirBodyFieldsWithTheRequiredOnes() throws Exception {
         document();
-        String docs = http.get("/pbxapi/docs").body();
+        String docs = http.get("/pbxapi/docs/list").body();
         assertTrue(docs, docs.contains("body: alert_info, announce_id"));
         assertTrue(docs, docs.contains("extension_list*"));
     }

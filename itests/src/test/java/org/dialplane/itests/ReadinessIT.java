@@ -91,6 +91,9 @@ public class ReadinessIT extends DialplaneTestSupport {
                 http.get("/pbxapi/openapi.json") }) {
             assertProblem(response, 503);
             assertNotNull(response.toString(), response.header("retry-after"));
+            // the readiness gate's answers carry the request id too (RequestIdFilter is ranked before it)
+            assertNotNull(response.toString(), response.header("x-request-id"));
+            assertEquals(response.header("x-request-id"), response.json().get("requestId").asText());
         }
 
         proxy.open();

@@ -256,6 +256,11 @@ public class EventStream implements EventService {
         return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
+    /** Subscriptions open now, SSE clients ({@code sse} true) or in-process listeners: for {@link EventMetrics}. */
+    synchronized long subscribers(boolean sse) {
+        return subscribers.stream().filter(s -> s.isStream() == sse).count();
+    }
+
     private synchronized void ended(Subscriber subscriber) {
         subscribers.remove(subscriber);
     }

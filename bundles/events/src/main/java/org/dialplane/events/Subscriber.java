@@ -64,6 +64,11 @@ final class Subscriber implements Runnable, Subscription {
         }
     }
 
+    /** Whether this is an SSE client rather than an in-process listener. */
+    boolean isStream() {
+        return stream != null;
+    }
+
     private boolean wants(LoggedEvent event) {
         return types == null || types.contains(event.type());
     }

@@ -1,6 +1,7 @@
 package org.dialplane.core.internal.apply;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.apply.ApplyChanges;
@@ -11,8 +12,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Registers {@link ApplyChanges}: the command in {@code dialplane.apply.command} when set, an AMI reload
@@ -25,10 +30,15 @@ public class ApplyChangesComponent implements ApplyChanges {
 
     private final ApplyScheduler scheduler;
 
+    /** Optional and dynamic: runs are timed while core's meter registry is there ({@code dialplane_apply}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MeterRegistry meters;
+
     @Activate
     public ApplyChangesComponent(BundleContext context, @Reference Ami ami) {
         Duration timeout = Duration.ofSeconds(number(context, "dialplane.apply.timeout.seconds", 120));
-        this.scheduler = new ApplyScheduler(applier(context.getProperty("dialplane.apply.command"), ami, timeout),
+        Applier applier = applier(context.getProperty("dialplane.apply.command"), ami, timeout);
+        this.scheduler = new ApplyScheduler(timed(applier),
                 Duration.ofMillis(number(context, "dialplane.apply.quiet.ms", 500)),
                 Duration.ofMillis(number(context, "dialplane.apply.max.delay.ms", 5000)));
     }
@@ -53,6 +63,33 @@ public class ApplyChangesComponent implements ApplyChanges {
                 }
             };
         }
+    }
+
+    /** The applier, its runs timed by method and result when there is a meter registry. */
+    private Applier timed(Applier applier) {
+        return new Applier() {
+            @Override
+            public String method() {
+                return applier.method();
+            }
+
+            @Override
+            public Outcome apply() {
+                long start = System.nanoTime();
+                String result = "failure";
+                try {
+                    Outcome outcome = applier.apply();
+                    result = outcome.result();
+                    return outcome;
+                } finally {
+                    MeterRegistry registry = meters;
+                    if (registry != null) {
+                        registry.timer("dialplane.apply", "method", applier.method(), "result", result)
+                                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                    }
+                }
+            }
+        };
     }
 
     private static long number(BundleContext context, String key, long fallback) {

@@ -33,7 +33,7 @@ public class RequestAuthenticator {
     }
 
     /** The security context of the request's caller; 401 if there is no valid credential. */
-    SecurityContext authenticate(ContainerRequestContext request) throws SQLException {
+    public SecurityContext authenticate(ContainerRequestContext request) throws SQLException {
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {

@@ -3,6 +3,7 @@ package org.dialplane.core.internal.http;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
+import org.dialplane.core.internal.observe.RequestIds;
 import org.dialplane.core.internal.rest.Json;
 import org.dialplane.core.rest.MediaTypes;
 import org.eclipse.jetty.http.HttpHeader;
@@ -33,7 +34,16 @@ public class ProblemErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) throws IOException {
-        byte[] body = Json.MAPPER.writeValueAsBytes(ProblemMapper.problem(code, detail(code, message, cause)));
+        // A request Jetty rejected before any servlet ran has no id yet: it gets one here, for the body, the
+        // header and the access log.
+        Object id = request.getAttribute(RequestIds.ATTRIBUTE);
+        if (id == null) {
+            id = RequestIds.accept(request.getHeaders().get(RequestIds.HEADER));
+            request.setAttribute(RequestIds.ATTRIBUTE, id);
+        }
+        byte[] body = Json.MAPPER.writeValueAsBytes(
+                ProblemBody.of(ProblemMapper.problem(code, detail(code, message, cause)), id));
+        response.getHeaders().put(RequestIds.HEADER, id.toString());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, MediaTypes.PROBLEM_JSON);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         // Jetty sends what is written even to a HEAD it rejected; the headers say what a GET would get.

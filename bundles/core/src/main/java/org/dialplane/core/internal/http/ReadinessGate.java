@@ -8,6 +8,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 
 import org.apache.felix.http.jetty.ConnectorFactory;
+import org.dialplane.core.internal.observe.RequestIds;
 import org.dialplane.core.internal.rest.Json;
 import org.dialplane.core.rest.MediaTypes;
 import org.osgi.framework.BundleContext;
@@ -141,7 +142,8 @@ public class ReadinessGate implements Preprocessor {
         } else {
             answer.setContentType(MediaTypes.PROBLEM_JSON);
             String detail = "Dialplane is starting; waiting for " + String.join(", ", state.problems());
-            Json.MAPPER.writeValue(answer.getOutputStream(), ProblemMapper.problem(503, detail));
+            Json.MAPPER.writeValue(answer.getOutputStream(),
+                    ProblemBody.of(ProblemMapper.problem(503, detail), request.getAttribute(RequestIds.ATTRIBUTE)));
         }
     }
 }

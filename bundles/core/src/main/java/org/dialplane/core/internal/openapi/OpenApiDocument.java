@@ -221,6 +221,8 @@ final class OpenApiDocument {
         problemProperties.put("detail", Map.of("type", "string"));
         problemProperties.put("errors", Map.of("type", "array", "items", Map.of("$ref", FieldSchemas.REF
                 + "FieldError"), "description", "the fields at fault (422)"));
+        problemProperties.put("requestId", Map.of("type", "string", "description",
+                "the request's id, as in its X-Request-Id header and the access log"));
         Map<String, Object> schemas = new LinkedHashMap<>();
         schemas.put("Problem", Map.of("type", "object", "description", "RFC 9457 problem details", "required",
                 List.of("status", "title"), "properties", problemProperties));

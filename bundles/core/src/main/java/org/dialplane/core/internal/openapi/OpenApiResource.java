@@ -19,11 +19,16 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 /**
- * The OpenAPI document and a docs page for the resources that are active now. It tracks the whiteboard's
+ * The OpenAPI document, the API explorer on it ({@link SwaggerUi}) and a plain list of the operations, for the
+ * resources that are active now. It tracks the whiteboard's
  * resource services, so a bundle that comes or goes changes the document at once; there is no list of
  * resources anywhere.
  */
@@ -38,12 +43,14 @@ public class OpenApiResource {
 
     private final BundleContext context;
     private final String version;
+    private final SwaggerUi swaggerUi;
     private final ServiceTracker<Object, List<Operation>> resources;
 
     @Activate
     public OpenApiResource(BundleContext context) throws InvalidSyntaxException {
         this.context = context;
         this.version = context.getBundle().getVersion().toString();
+        this.swaggerUi = new SwaggerUi(context.getBundle());
         String filter = "(" + JakartarsWhiteboardConstants.JAKARTA_RS_RESOURCE + "=true)";
         this.resources = new ServiceTracker<>(context, context.createFilter(filter), null) {
             @Override
@@ -71,10 +78,26 @@ public class OpenApiResource {
         return OpenApiDocument.render(version, operations());
     }
 
+    /** The API explorer, Swagger UI ({@link SwaggerUi}). */
     @GET
     @Path("docs")
     @Produces(MediaType.TEXT_HTML)
     public String docs() {
+        return swaggerUi.page();
+    }
+
+    /** The explorer's scripts, styles and icon. */
+    @GET
+    @Path("docs/{file}")
+    public Response docsFile(@PathParam("file") String file, @Context Request request) {
+        return swaggerUi.file(file, request);
+    }
+
+    /** The operations as a plain HTML list, without scripts. */
+    @GET
+    @Path("docs/list")
+    @Produces(MediaType.TEXT_HTML)
+    public String docsList() {
         return DocsPage.render(version, operations());
     }
 

@@ -136,7 +136,7 @@ public class MirtaManageDbIT extends DialplaneTestSupport {
         String add = SEED + "&reqtype=MANAGEDB&action=add&object=CUSTOMS&tenant=DEVEL";
         assertEquals("Custom destination added; not kept (no Dialplane equivalent): cu_param4", Mirta.pipe(
                 Mirta.postJsondata(http, add, develKey, "{\"cu_name\":\"Four\",\"cu_ct_id\":1,\"cu_param1\":\"5551\","
-                        + "\"cu_param2\":\"INCOMING\",\"cu_param3\":\"20\",\"cu_param4\":\"x\"}"), 201)[1]);
+                        + "\"cu_param2\":\"INCOMING\",\"cu_param3\":20,\"cu_param4\":\"x\"}"), 201)[1]);
         String message = Mirta.error(Mirta.postJsondata(http, add, develKey, "{\"cu_name\":\"Long\",\"cu_ct_id\":1,"
                 + "\"cu_param1\":\"5551\",\"cu_param2\":\"INCOMING\",\"cu_param3\":\"601\"}"), 422);
         assertTrue(message, message.contains("cu_param3"));
@@ -174,6 +174,8 @@ public class MirtaManageDbIT extends DialplaneTestSupport {
         String message = Mirta.error(Mirta.postJsondata(http, update, develKey, "{\"ph_pm_id\":99}"), 422);
         assertTrue(message, message.contains("ph_pm_id") && message.contains("5 yealink-t4x-t5x"));
         Mirta.error(Mirta.postJsondata(http, update, develKey, "{\"ph_mac\":\"00-15-65-00-01-82\"}"), 409);
+        Mirta.error(Mirta.postJsondata(http, update.replace("objectid=207", "objectid=999"), develKey,
+                "{\"ph_name\":\"Nobody\"}"), 404);
         assertEquals("Phone updated; not kept (no Dialplane equivalent): ph_password", Mirta.pipe(Mirta.postJsondata(
                 http, update, develKey, "{\"ph_pm_id\":\"6\",\"ph_password\":\"secret\"}"), 200)[1]);
         assertEquals("grandstream-gxp-grp", http.bearer(develKey).get("/pbxapi/phones/207").json().get("results")
@@ -199,6 +201,8 @@ public class MirtaManageDbIT extends DialplaneTestSupport {
         assertArrayEquals(new String[] { "Success", "Media file updated", "10" }, Mirta.pipe(Mirta.postJsondata(http,
                 SEED + "&reqtype=MANAGEDB&action=update&object=mediafile&objectid=10&tenant=DEVEL", globalKey,
                 "{\"me_name\":\"Beep\"}"), 200));
+        Mirta.error(Mirta.postJsondata(http, SEED + "&reqtype=MANAGEDB&action=update&object=mediafile&objectid=9999"
+                + "&tenant=DEVEL", develKey, "{\"me_name\":\"Nobody\"}"), 404);
         assertEquals("Beep", http.bearer(develKey).get("/pbxapi/media/10").json().get("results").get(0).get("name")
                 .asText());
 

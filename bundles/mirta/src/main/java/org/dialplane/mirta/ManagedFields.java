@@ -17,7 +17,8 @@ import org.dialplane.core.rest.Results;
  * to Dialplane's and back, rows shown as PHP reads them from MySQL (every value a string), the {@code objectid},
  * the acting tenant and the action. One rule for every object: a MiRTA field with no Dialplane equivalent is
  * accepted, not kept, and named in the answer; its {@code <prefix>_id} and {@code <prefix>_te_id} may be sent
- * only with the values they already have (400 otherwise: an id or a tenant is never changed through a field).
+ * only with the values they already have (400 otherwise: an id or a tenant is never changed through a field). A
+ * JSON number is taken as its text, as PHP would store it.
  */
 final class ManagedFields {
     /** Every field of the services' rows; the handlers pick MiRTA's from them. */
@@ -105,7 +106,9 @@ final class ManagedFields {
         List<String> ignored = new ArrayList<>();
         jsondata.forEach((name, value) -> {
             if (toDialplane.containsKey(name)) {
-                fields.put(toDialplane.get(name), value);
+                // PHP clients send numbers where MiRTA stores text (json_encode of 30 is 30, not "30"): a number is
+                // taken as its text, which Dialplane's numeric fields read back as a number.
+                fields.put(toDialplane.get(name), value instanceof Number number ? number.toString() : value);
             } else if (name.equals(prefix + "_id")) {
                 if (id == null || !id.equals(String.valueOf(value))) {
                     throw ApiException.badRequest(name + " " + value + (id == null ? " cannot be chosen on add"

@@ -30,6 +30,8 @@ class ManagedFieldsTest {
         assertEquals(Map.of("name", "Boss private phone", "param1", "0636287454"), change.fields());
         assertEquals("Updated; not kept (no Dialplane equivalent): cu_param4", change.message("Updated"));
         assertEquals("Updated", CUSTOM.change(Map.of("cu_name", "x"), "286", DEVEL).message("Updated"));
+        assertEquals(Map.of("param1", "3564732920"), CUSTOM.change(Map.of("cu_param1", 3564732920L), "286", DEVEL)
+                .fields());
     }
 
     @Test

@@ -103,6 +103,10 @@ public class MirtaManageDbIT extends DialplaneTestSupport {
             assertEquals(rest.get(i).get("name").asText(), types.get(i).get("ct_name").asText());
             assertEquals(rest.get(i).get("description").asText(), types.get(i).get("ct_description").asText());
         }
+        assertEquals(types.get(0), Mirta.get(http, SEED + "&reqtype=MANAGEDB&object=customtype&action=get&objectid="
+                + types.get(0).get("ct_id").asText(), globalKey).json());
+        Mirta.error(Mirta.get(http, SEED + "&reqtype=MANAGEDB&object=CUSTOMTYPES&action=get&objectid=999", develKey),
+                404);
         String boss = "{\"cu_id\":\"67\",\"cu_te_id\":\"" + develId + "\",\"cu_ct_id\":\"1\",\"cu_name\":\"Boss phone\","
                 + "\"cu_param1\":\"3564732920\",\"cu_param2\":\"INCOMINGDID\",\"cu_param3\":\"30\"}";
         JsonNode list = Mirta.get(http, SEED + "&reqtype=MANAGEDB&object=CUSTOM&tenant=DEVEL&action=list", globalKey)

@@ -3,7 +3,6 @@ package org.dialplane.mirta;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,13 +87,17 @@ sealed interface Answer {
 
         @Override
         public void write(HttpServletResponse http, boolean json) throws IOException {
-            http.setStatus(200);
-            http.setContentType(type);
-            http.setContentLengthLong(size);
-            String name = path.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
-            http.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-            try (OutputStream out = http.getOutputStream()) {
-                Files.copy(path, out);
+            // Opened first, its length taken from the open file: audio replaced by a rename meanwhile (a media
+            // file's updatebinary) is then sent whole, old or new, never cut or mixed.
+            try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(path)) {
+                http.setStatus(200);
+                http.setContentType(type);
+                http.setContentLengthLong(file.size());
+                String name = path.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+                http.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+                try (OutputStream out = http.getOutputStream()) {
+                    java.nio.channels.Channels.newInputStream(file).transferTo(out);
+                }
             }
         }
     }

@@ -68,11 +68,11 @@ final class Catalog {
             new Known("MEDIAFILE", "VOICEFILE", "the response paths bundle (org.dialplane.responsepaths)", true),
             new Known("RESPONSEPATH", "", "the response paths bundle (org.dialplane.responsepaths)", true),
             new Known("MANAGEDB", "TENANT", "core (org.dialplane.core)", true),
-            new Known("MANAGEDB", "CUSTOMTYPE", "the custom destinations bundle", false),
-            new Known("MANAGEDB", "CUSTOM", "the custom destinations bundle", false),
-            new Known("MANAGEDB", "PHONE", "the phones bundle", false),
-            new Known("MANAGEDB", "MEDIAFILE", "the media bundle", false),
-            new Known("MANAGEDB", "HUNTLIST", "the ring groups bundle", false));
+            new Known("MANAGEDB", "CUSTOMTYPE", "the custom destinations bundle (org.dialplane.customdestinations)", true),
+            new Known("MANAGEDB", "CUSTOM", "the custom destinations bundle (org.dialplane.customdestinations)", true),
+            new Known("MANAGEDB", "PHONE", "the phones bundle (org.dialplane.phones)", true),
+            new Known("MANAGEDB", "MEDIAFILE", "the media bundle (org.dialplane.media)", true),
+            new Known("MANAGEDB", "HUNTLIST", "the ring groups bundle (org.dialplane.ringgroups)", true));
 
     private Catalog() {
     }

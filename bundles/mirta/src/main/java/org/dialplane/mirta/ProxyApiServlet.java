@@ -80,7 +80,8 @@ public class ProxyApiServlet extends HttpServlet {
                 response.setHeader("Allow", "GET, POST");
                 throw new ApiException(405, "Method " + request.getMethod() + " is not allowed; use GET or POST");
             }
-            ProxyRequest proxy = new ProxyRequest(Parameters.of(request.getQueryString(), form(request)));
+            ProxyRequest proxy = new ProxyRequest(Parameters.of(request.getQueryString(), form(request)),
+                    files(request));
             json = "json".equalsIgnoreCase(proxy.get("format"));
             answer = answer(proxy);
         } catch (ApiException e) {
@@ -216,6 +217,20 @@ public class ProxyApiServlet extends HttpServlet {
             }
             return new String(bytes, StandardCharsets.UTF_8);
         }
+    }
+
+    /** The file fields of a multipart POST, by name (the text fields are {@link #form}'s). */
+    private static Map<String, Part> files(HttpServletRequest request) throws IOException {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        Map<String, Part> files = new java.util.HashMap<>();
+        if ("POST".equals(request.getMethod()) && type.startsWith("multipart/form-data")) {
+            for (Part part : parts(request)) {
+                if (part.getSubmittedFileName() != null) {
+                    files.put(part.getName(), part);
+                }
+            }
+        }
+        return files;
     }
 
     private static java.util.Collection<Part> parts(HttpServletRequest request) throws IOException {

@@ -3,9 +3,12 @@ package org.dialplane.mirta;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.dialplane.core.rest.ApiException;
+
+import jakarta.servlet.http.Part;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -27,9 +30,21 @@ final class ProxyRequest {
     static final String JSONDATA = "jsondata";
 
     private final Parameters parameters;
+    /** The file fields of a multipart body, by name (MANAGEDB MEDIAFILE updatebinary's {@code filename}). */
+    private final Map<String, Part> files;
 
     ProxyRequest(Parameters parameters) {
+        this(parameters, Map.of());
+    }
+
+    ProxyRequest(Parameters parameters, Map<String, Part> files) {
         this.parameters = parameters;
+        this.files = Map.copyOf(files);
+    }
+
+    /** The uploaded file of a multipart body's field, if the body had one by that name. */
+    Optional<Part> file(String name) {
+        return Optional.ofNullable(files.get(name));
     }
 
     /** The parameter's last value, or null when not sent (or sent empty). */

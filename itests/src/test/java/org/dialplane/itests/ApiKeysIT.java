@@ -129,6 +129,30 @@ public class ApiKeysIT extends DialplaneTestSupport {
     }
 
     @Test
+    public void whenKeyImportedFromAnotherSystem_thenItsOwnTextAuthenticates() {
+        String tenant = Logins.tenant(http, admin, 91000, 91999);
+        Http.Response imported = post(admin, KEYS, "{\"name\":\"MiRTA key\",\"tenant\":\"" + tenant
+                + "\",\"read_only\":true,\"key\":\"NLbP7GFNVRqu9SDmImported\"}");
+        assertEquals(imported.toString(), 201, imported.status());
+        assertEquals("NLbP7GFNVRqu9SDmImported", imported.json().get("results").get(0).get("key").asText());
+
+        assertEquals(200, http.get(KEYS + "?key=NLbP7GFNVRqu9SDmImported").status());
+        assertEquals(200, http.send("GET", KEYS, null, Map.of("X-API-Key", "NLbP7GFNVRqu9SDmImported")).status());
+        assertEquals(200, http.send("GET", KEYS, null, Logins.bearer("NLbP7GFNVRqu9SDmImported")).status());
+        assertEquals("read-only, as imported", 403, post("NLbP7GFNVRqu9SDmImported", KEYS, "{\"name\":\"x\"}").status());
+        assertEquals(401, http.get(KEYS + "?key=NLbP7GFNVRqu9SDmImporteD").status());
+
+        assertEquals("imported once", 409, post(admin, KEYS, "{\"name\":\"again\",\"key\":\"NLbP7GFNVRqu9SDmImported\"}")
+                .status());
+        Http.Response tooShort = post(admin, KEYS, "{\"name\":\"short\",\"key\":\"abc\"}");
+        assertEquals(422, tooShort.status());
+        assertTrue(tooShort.body(), tooShort.body().contains("key"));
+        String tenantKey = createKey(admin, "{\"name\":\"rw\",\"tenant\":\"" + tenant + "\"}").get("key").asText();
+        assertEquals("only the installation's admin chooses a key's text", 403,
+                post(tenantKey, KEYS, "{\"name\":\"mine\",\"key\":\"ChosenByATenant1234\"}").status());
+    }
+
+    @Test
     public void whenKeyIsUnknownOrMalformed_then401() {
         String key = createKey(admin, "{\"name\":\"real\"}").get("key").asText();
         String wrongSecret = key.substring(0, key.length() - 2) + (key.endsWith("AA") ? "BB" : "AA");

@@ -18,6 +18,12 @@ import java.util.regex.Pattern;
 final class ApiKeyFormat {
     static final String PREFIX = "dpk_";
     private static final Pattern SHAPE = Pattern.compile("dpk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})");
+    /**
+     * A key imported from another system, as MiRTA's {@code NLbP7GFNVRqu9SDm}: letters and digits, at least 16 (about
+     * 95 bits), so that a client switching servers keeps its key. Its id is derived from it (a public value, like the
+     * id of a minted key); its row holds only its SHA-256, as for a minted one.
+     */
+    static final Pattern IMPORTED = Pattern.compile("[A-Za-z0-9]{16,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A key as presented by a client, split into its parts. */
@@ -41,17 +47,32 @@ final class ApiKeyFormat {
         return new Minted(idText, PREFIX + idText + "_" + secretText, hash(secretText));
     }
 
+    /** An imported key: its id and the hash kept; the text is the client's own. */
+    static Minted imported(String key) {
+        return new Minted(importedId(key), key, hash(key));
+    }
+
     static Optional<Presented> parse(String key) {
         if (key == null) {
             return Optional.empty();
         }
-        Matcher matcher = SHAPE.matcher(key.trim());
-        return matcher.matches() ? Optional.of(new Presented(matcher.group(1), matcher.group(2))) : Optional.empty();
+        String text = key.trim();
+        Matcher matcher = SHAPE.matcher(text);
+        if (matcher.matches()) {
+            return Optional.of(new Presented(matcher.group(1), matcher.group(2)));
+        }
+        return IMPORTED.matcher(text).matches() ? Optional.of(new Presented(importedId(text), text)) : Optional.empty();
+    }
+
+    /** 16 hex digits from the key's SHA-256, marked apart from minted ids' random bits by what they hash. */
+    private static String importedId(String key) {
+        return hash("dialplane imported key:" + key).substring(0, 16);
     }
 
     /** Whether a text looks like an API key rather than a JWT (for {@code Authorization: Bearer}). */
     static boolean looksLikeKey(String credential) {
-        return credential != null && credential.startsWith(PREFIX);
+        // A JWT always has dots; neither kind of key has one.
+        return credential != null && (credential.startsWith(PREFIX) || IMPORTED.matcher(credential).matches());
     }
 
     static String hash(String secret) {

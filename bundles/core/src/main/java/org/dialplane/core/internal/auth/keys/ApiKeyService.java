@@ -86,15 +86,23 @@ public class ApiKeyService {
         String name = v.text("name").required().maxLength(100).value();
         boolean readOnly = v.bool("read_only").orElse(false);
         String tenantCode = v.text("tenant").maxLength(32).value();
+        String imported = v.text("key").matches(ApiKeyFormat.IMPORTED,
+                "an existing key to keep: 16 to 64 letters and digits").value();
         v.check();
+        if (imported != null) {
+            caller.requireGlobal(); // choosing a key's text is a migration step for the installation's admin
+        }
         Tenant tenant = tenantFor(caller, tenantCode);
-        ApiKeyFormat.Minted minted = ApiKeyFormat.mint();
+        ApiKeyFormat.Minted minted = imported != null ? ApiKeyFormat.imported(imported) : ApiKeyFormat.mint();
         ApiKey key = new ApiKey(minted.id(), name, tenant == null ? null : tenant.id(),
                 tenant == null ? null : tenant.code(), readOnly,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
         try {
             store.insert(key, minted.secretHash());
         } catch (SQLIntegrityConstraintViolationException idCollision) {
+            if (imported != null) {
+                throw ApiException.conflict("That key is already imported");
+            }
             // 64 random bits: a collision is all but impossible, and a second draw settles it.
             return create(caller, body);
         }

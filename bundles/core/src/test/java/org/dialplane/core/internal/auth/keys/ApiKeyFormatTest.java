@@ -49,15 +49,29 @@ class ApiKeyFormatTest {
     @Test
     void whenTextIsNotAKey_thenItDoesNotParse() {
         assertEquals(Optional.empty(), ApiKeyFormat.parse(null));
-        assertEquals(Optional.empty(), ApiKeyFormat.parse("NLbP7GFNVRqu9SDm"));
+        assertEquals(Optional.empty(), ApiKeyFormat.parse("NLbP7GFNVRqu9SD"), "15 characters: too short to import");
+        assertEquals(Optional.empty(), ApiKeyFormat.parse("NLbP7GFNVRqu9SD-"));
         assertEquals(Optional.empty(), ApiKeyFormat.parse("dpk_0123456789abcdef_short"));
         assertEquals(Optional.empty(), ApiKeyFormat.parse("dpk_0123456789ABCDEF_" + "a".repeat(43)));
         assertEquals(Optional.empty(), ApiKeyFormat.parse("eyJhbGciOiJIUzI1NiJ9.e30.x"));
     }
 
     @Test
-    void whenBearerCredentialStartsWithThePrefix_thenItIsTakenForAKey() {
+    void whenBearerCredentialStartsWithThePrefixOrIsAnImportedKey_thenItIsTakenForAKey() {
         assertTrue(ApiKeyFormat.looksLikeKey(ApiKeyFormat.mint().key()));
+        assertTrue(ApiKeyFormat.looksLikeKey("NLbP7GFNVRqu9SDm"));
         assertFalse(ApiKeyFormat.looksLikeKey("eyJhbGciOiJIUzI1NiJ9.e30.x"));
+    }
+
+    @Test
+    void whenKeyImported_thenItParsesToAStableIdAndOnlyItsHashIsKept() {
+        ApiKeyFormat.Minted imported = ApiKeyFormat.imported("NLbP7GFNVRqu9SDm");
+        ApiKeyFormat.Presented presented = ApiKeyFormat.parse(" NLbP7GFNVRqu9SDm ").orElseThrow();
+        assertEquals(imported.id(), presented.id());
+        assertTrue(imported.id().matches("[0-9a-f]{16}"), imported.id());
+        assertTrue(ApiKeyFormat.matches(presented.secret(), imported.secretHash()));
+        assertFalse(imported.secretHash().contains("NLbP7GFNVRqu9SDm"));
+        assertFalse(ApiKeyFormat.matches("NLbP7GFNVRqu9SDn", imported.secretHash()));
+        assertFalse(imported.id().equals(ApiKeyFormat.imported("NLbP7GFNVRqu9SDn").id()));
     }
 }

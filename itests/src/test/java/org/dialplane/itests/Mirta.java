@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The MiRTA side of the facade's tests: seed 004's URLs and PHP snippets as written, sent with only the host (and
- * the key: keys are the installation's own) changed, and the checks of MiRTA's answers.
+ * The MiRTA side of the facade's tests: seed 004's URLs and PHP snippets as written, sent with only the host changed
+ * (MirtaIT imports the seed's key; other tests send keys of their own in its place), and the checks of MiRTA's
+ * answers.
  */
 final class Mirta {
     /** The seed's base and key, as every one of its examples has them. */

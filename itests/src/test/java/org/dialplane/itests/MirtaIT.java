@@ -72,7 +72,9 @@ public class MirtaIT extends DialplaneTestSupport {
             Http.Response devel = http.send("POST", "/pbxapi/tenants", "{\"code\":\"DEVEL\",\"name\":\"Development\","
                     + "\"range_start\":100,\"range_end\":499}", Logins.jsonWithBearer(admin));
             assertEquals(devel.toString(), 201, devel.status());
-            globalKey = Logins.apiKey(http, admin, "{\"name\":\"seed\"}");
+            // The seed's own key, imported as a MiRTA customer moving here would: its URLs then change only host.
+            globalKey = Logins.apiKey(http, admin, "{\"name\":\"seed\",\"key\":\"" + Mirta.SEED_KEY + "\"}");
+            assertEquals(Mirta.SEED_KEY, globalKey);
             globalReadOnlyKey = Logins.apiKey(http, admin, "{\"name\":\"seed-ro\",\"read_only\":true}");
             develKey = Logins.apiKey(http, admin, "{\"name\":\"devel\",\"tenant\":\"DEVEL\"}");
             develReadOnlyKey = Logins.apiKey(http, admin, "{\"name\":\"devel-ro\",\"tenant\":\"DEVEL\",\"read_only\":true}");

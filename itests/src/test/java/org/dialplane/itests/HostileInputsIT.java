@@ -67,12 +67,13 @@ public class HostileInputsIT extends DialplaneTestSupport {
         Http admin = asAdmin();
         List<Operation> operations = OpenApiOperations.of(document(admin));
         TenantObjects.Tenant victim = TenantObjects.tenant(admin, 8000);
-        Map<String, String> victimFailures = TenantObjects.createAll(http, victim, operations);
+        Map<String, String> victimFailures = TenantObjects.createAll(http, admin, victim, operations);
         assertTrue("the default tenant's extension", admin.json("PUT", "/pbxapi/extensions/300?reload=0",
                 "{\"name\":\"Default desk\"}").status() < 300);
-        TenantObjects.Tenant attacker = TenantObjects.tenant(admin, 7000);
+        // Before tenant A exists: every row now is someone else's (or shared).
         RowDigests before = RowDigests.take(context);
-        Map<String, String> attackerFailures = TenantObjects.createAll(http, attacker, operations);
+        TenantObjects.Tenant attacker = TenantObjects.tenant(admin, 7000);
+        Map<String, String> attackerFailures = TenantObjects.createAll(http, admin, attacker, operations);
 
         String budget = System.getProperty("hostile.requests", Integer.toString(SHORT_RUN));
         boolean all = budget.equals("all");

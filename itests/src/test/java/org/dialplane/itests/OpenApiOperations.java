@@ -29,10 +29,11 @@ final class OpenApiOperations {
 
     /**
      * One operation. {@code body} is the resolved JSON body schema (null when the operation takes no JSON body),
-     * {@code bodyName} the name of the schema it referred to ({@code ExtensionCreate}), or null.
+     * {@code bodyName} the name of the schema it referred to ({@code ExtensionCreate}), or null; {@code open} when
+     * the document says it needs no authentication ({@code security: []}: login, health, the document itself).
      */
     record Operation(String method, String path, List<Parameter> parameters, JsonNode body, String bodyName,
-            List<String> bodyTypes) {
+            List<String> bodyTypes, boolean open) {
 
         List<String> pathParameters() {
             List<String> names = new ArrayList<>();
@@ -113,7 +114,8 @@ final class OpenApiOperations {
                 String bodyName = ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
                 JsonNode body = json.isMissingNode() ? null : ref == null ? json : schemas.get(bodyName);
                 operations.add(new Operation(method.getKey().toUpperCase(java.util.Locale.ROOT), path.getKey(),
-                        List.copyOf(parameters), body, bodyName, List.copyOf(types)));
+                        List.copyOf(parameters), body, bodyName, List.copyOf(types),
+                        operation.has("security") && operation.get("security").isEmpty()));
             }
         }
         return operations;

@@ -78,15 +78,21 @@ final class RowDigests {
                     ResultSetMetaData meta = result.getMetaData();
                     while (result.next()) {
                         StringBuilder row = new StringBuilder();
+                        StringBuilder shown = new StringBuilder();
                         for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            if (SHARED.contains(table + "." + meta.getColumnName(i))) {
+                            String column = meta.getColumnName(i);
+                            if (SHARED.contains(table + "." + column)) {
                                 continue;
                             }
-                            byte[] value = result.getBytes(i);
-                            row.append(meta.getColumnName(i)).append('=')
-                                    .append(value == null ? "NULL" : HexFormat.of().formatHex(value)).append(';');
+                            String value = result.getString(i);
+                            row.append(column).append('=').append(value == null ? "\0NULL" : value).append('\0');
+                            if (shown.length() < 120) {
+                                String text = String.valueOf(value);
+                                shown.append(column).append('=')
+                                        .append(text.length() > 30 ? text.substring(0, 30) : text).append(' ');
+                            }
                         }
-                        digests.merge(sha256(row.toString()) + " " + abbreviate(row.toString()), 1, Integer::sum);
+                        digests.merge(sha256(row.toString()) + " " + shown, 1, Integer::sum);
                     }
                 }
                 rows.put(prefix + "." + table, digests);
@@ -128,21 +134,5 @@ final class RowDigests {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The row's first columns decoded, for a readable failure message. */
-    private static String abbreviate(String row) {
-        StringBuilder text = new StringBuilder();
-        for (String column : row.split(";")) {
-            int equals = column.indexOf('=');
-            if (equals < 0 || text.length() > 120) {
-                break;
-            }
-            String hex = column.substring(equals + 1);
-            String value = hex.equals("NULL") ? hex : new String(HexFormat.of().parseHex(hex), StandardCharsets.UTF_8);
-            text.append(column, 0, equals).append('=').append(value.length() > 30 ? value.substring(0, 30) : value)
-                    .append(' ');
-        }
-        return text.toString();
     }
 }

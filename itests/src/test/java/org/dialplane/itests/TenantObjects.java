@@ -30,17 +30,37 @@ final class TenantObjects {
      * Values no schema can give, by {@code Schema.field}: references to objects created before (collections are
      * created in {@link #ORDER}), or formats without a pattern. Everything else comes from the schema.
      */
-    static final Map<String, Function<Tenant, JsonNode>> PREREQUISITES = Map.of(
-            "CustomDestinationCreate.type", t -> NODES.numberNode(Integer.parseInt(t.id("customtypes"))),
-            "PhoneCreate.mac", t -> NODES.textNode(t.mac),
-            "PhoneCreate.model", t -> NODES.textNode(t.phoneModel),
-            "PhoneCreate.lines", t -> NODES.arrayNode().add(t.id("extensions")),
-            "ResponsePathCreate.destination", t -> NODES.objectNode().put("type", "extension")
-                    .put("id", t.id("extensions")),
-            "VoicemailCreate.mailbox", t -> NODES.textNode(t.id("extensions")),
-            "RingGroupCreate.extension_list", t -> NODES.arrayNode().add(t.id("extensions")),
-            "Originate.source", t -> NODES.textNode(t.id("extensions")),
-            "Originate.dest", t -> NODES.textNode("5550100"));
+    static final Map<String, Function<Tenant, JsonNode>> PREREQUISITES = Map.ofEntries(
+            // A type without parameters, so a destination of it needs none (their rules follow the type's kinds).
+            Map.entry("CustomTypeCreate.template", t -> NODES.arrayNode().add("Dial(Local/5550100@from-internal,30)")),
+            Map.entry("CustomTypeCreate.param1_name", t -> null),
+            Map.entry("CustomTypeCreate.param2_name", t -> null),
+            Map.entry("CustomTypeCreate.param3_name", t -> null),
+            Map.entry("CustomTypeCreate.param1_kind", t -> null),
+            Map.entry("CustomTypeCreate.param2_kind", t -> null),
+            Map.entry("CustomTypeCreate.param3_kind", t -> null),
+            Map.entry("CustomDestinationCreate.param1", t -> null),
+            Map.entry("CustomDestinationCreate.param2", t -> null),
+            Map.entry("CustomDestinationCreate.param3", t -> null),
+            Map.entry("CustomDestinationCreate.type", t -> NODES.numberNode(Integer.parseInt(t.id("customtypes")))),
+            Map.entry("PhoneCreate.mac", t -> NODES.textNode(t.mac)),
+            Map.entry("PhoneCreate.model", t -> NODES.textNode(t.phoneModel)),
+            Map.entry("PhoneCreate.lines", t -> NODES.arrayNode().add(t.id("extensions"))),
+            Map.entry("ResponsePathCreate.destination", t -> NODES.objectNode().put("type", "extension")
+                    .put("id", t.id("extensions"))),
+            Map.entry("VoicemailCreate.mailbox", t -> NODES.textNode(t.id("extensions"))),
+            Map.entry("RingGroupCreate.extension_list", t -> NODES.arrayNode().add(t.id("extensions"))),
+            Map.entry("Originate.source", t -> NODES.textNode(t.id("extensions"))),
+            Map.entry("Originate.dest", t -> NODES.textNode("5550100")));
+
+    /** Fields whose value is one of the tenant's objects: another tenant must not be able to use them. */
+    private static final List<String> REFERENCES = List.of("PhoneCreate.lines", "ResponsePathCreate.destination",
+            "VoicemailCreate.mailbox", "RingGroupCreate.extension_list", "Originate.source");
+
+    /** Whether the valid body of {@code operation} refers to the tenant's own objects (see {@link #REFERENCES}). */
+    static boolean refersToObjects(Operation operation) {
+        return operation.bodyFields().keySet().stream().anyMatch(f -> REFERENCES.contains(operation.bodyName() + "." + f));
+    }
 
     /** Collections others refer to come first; the rest follow in the document's order. */
     private static final List<String> ORDER = List.of("/pbxapi/extensions", "/pbxapi/customtypes", "/pbxapi/media");
@@ -124,10 +144,11 @@ final class TenantObjects {
     }
 
     /**
-     * Creates one object in every collection with a JSON POST, as {@code tenant}'s read-write key; the answers
+     * Creates one object in every collection with a JSON POST, as {@code tenant}'s read-write key (as the admin
+     * where only a global caller may create, e.g. custom types); the answers
      * that were not a 2xx with a Location, by operation (the report lists them).
      */
-    static Map<String, String> createAll(Http http, Tenant tenant, List<Operation> operations) {
+    static Map<String, String> createAll(Http http, Http admin, Tenant tenant, List<Operation> operations) {
         Http.Response models = http.bearer(tenant.readWrite).get("/pbxapi/phonemodels?limit=1");
         if (models.status() == 200 && models.json().path("results").size() > 0) {
             tenant.phoneModel = models.json().get("results").get(0).path("id").asText("none");
@@ -137,6 +158,9 @@ final class TenantObjects {
             ObjectNode body = body(operation, tenant);
             Http.Response response = http.bearer(tenant.readWrite).json("POST", operation.path() + "?reload=0",
                     body.toString());
+            if (response.status() == 403) { // global-only (custom types): the admin makes one the tenant may use
+                response = admin.json("POST", operation.path() + "?reload=0", body.toString());
+            }
             String location = response.header("Location");
             if (response.status() / 100 == 2 && location != null) {
                 String collection = operation.path().substring("/pbxapi/".length());
@@ -165,15 +189,25 @@ final class TenantObjects {
         operation.bodyFields().forEach((name, schema) -> {
             Function<Tenant, JsonNode> known = PREREQUISITES.get(operation.bodyName() + "." + name);
             if (known != null) {
-                body.set(name, known.apply(tenant));
+                JsonNode value = known.apply(tenant);
+                if (value != null) {
+                    body.set(name, value);
+                }
             } else if (required.contains(name) || schema.has("default") || schema.has("enum")) {
                 body.set(name, value(schema, tenant));
-            } else if ("string".equals(schema.path("type").asText()) && !schema.has("pattern")
-                    && !"password".equals(schema.path("format").asText())) {
+            } else if (takesMarker(schema, tenant)) {
                 body.set(name, value(schema, tenant)); // free text: carries the marker
             }
         });
         return body;
+    }
+
+    /** A text field (not a secret) whose rules accept the tenant's marker. */
+    private static boolean takesMarker(JsonNode schema, Tenant tenant) {
+        return "string".equals(schema.path("type").asText()) && !"password".equals(schema.path("format").asText())
+                && !schema.has("enum") && (!schema.has("pattern")
+                        || java.util.regex.Pattern.matches(schema.get("pattern").asText(), tenant.marker + " 1"))
+                && schema.path("maxLength").asInt(80) >= tenant.marker.length() + 2;
     }
 
     /** A value valid for {@code schema}, the tenant's marker in free text. */
@@ -182,7 +216,7 @@ final class TenantObjects {
             JsonNode first = schema.get("enum").get(0);
             return schema.has("default") ? schema.get("default") : first;
         }
-        if (schema.has("default") && !schema.get("default").asText().isEmpty()) {
+        if (schema.has("default")) {
             return schema.get("default");
         }
         String pattern = schema.path("pattern").asText("");
@@ -201,6 +235,11 @@ final class TenantObjects {
             case "object":
                 return NODES.objectNode();
             default:
+                if (takesMarker(schema, tenant)) {
+                    String text = tenant.marker + " " + ThreadLocalRandom.current().nextInt(1000);
+                    int max = schema.path("maxLength").asInt(80);
+                    return NODES.textNode(text.length() > max ? text.substring(0, max) : text);
+                }
                 if (pattern.contains("[0-9]{4,")) {
                     return NODES.textNode("1234");
                 }

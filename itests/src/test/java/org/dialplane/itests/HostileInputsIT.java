@@ -95,8 +95,12 @@ public class HostileInputsIT extends DialplaneTestSupport {
 
         RowDigests after = RowDigests.take(context);
         List<String> changed = before.changedRows(after);
+        // The catalogue's CR/LF value tries to smuggle an Originate of Local/666 into whichever AMI action it reaches.
+        List<String> smuggled = ami.actions().stream().filter(m -> "Local/666@default".equals(m.get("Channel")))
+                .map(Object::toString).toList();
         String summary = probe.summary() + "; operations " + operations.size() + " (" + asAdmin.size()
-                + " global-only, sent by the admin); rows checked " + before.size() + " in " + before.tables()
+                + " global-only, sent by the admin); AMI actions " + ami.actions().size() + ", injected " + smuggled.size()
+                + "; rows checked " + before.size() + " in " + before.tables()
                 + " tables, changed " + changed.size();
         report(summary, probe.findings(), changed, victimFailures, attackerFailures);
         System.out.println("HostileInputsIT: " + summary);
@@ -104,6 +108,7 @@ public class HostileInputsIT extends DialplaneTestSupport {
         assertEquals("5xx or no answer, or a leak:\n" + String.join("\n", first(probe.findings(), 40)), List.of(),
                 first(probe.findings(), 40));
         assertEquals("rows of others changed by tenant A's hostile requests", List.of(), first(changed, 40));
+        assertEquals("AMI actions injected with CR/LF", List.of(), smuggled);
         assertTrue(summary, probe.sent() >= (all ? 10_000 : Math.min(limit, 1_000)));
     }
 

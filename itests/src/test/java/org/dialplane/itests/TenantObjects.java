@@ -79,6 +79,8 @@ final class TenantObjects {
         /** Text put into every free-text field of this tenant's objects: another caller must never see it. */
         final String marker;
         final Map<String, String> ids = new LinkedHashMap<>();
+        /** Collections only a global caller may create (custom types): their objects are everyone's, by design. */
+        final java.util.Set<String> global = new java.util.TreeSet<>();
         final String mac;
         String phoneModel = "none";
 
@@ -158,12 +160,13 @@ final class TenantObjects {
             ObjectNode body = body(operation, tenant);
             Http.Response response = http.bearer(tenant.readWrite).json("POST", operation.path() + "?reload=0",
                     body.toString());
+            String collection = operation.path().substring("/pbxapi/".length());
             if (response.status() == 403) { // global-only (custom types): the admin makes one the tenant may use
                 response = admin.json("POST", operation.path() + "?reload=0", body.toString());
+                tenant.global.add(collection);
             }
             String location = response.header("Location");
             if (response.status() / 100 == 2 && location != null) {
-                String collection = operation.path().substring("/pbxapi/".length());
                 tenant.ids.put(collection, location.substring(location.lastIndexOf('/') + 1));
             } else {
                 failures.put(operation.toString(), response.status() + " " + body + " -> " + response.body());
@@ -187,7 +190,9 @@ final class TenantObjects {
         ObjectNode body = NODES.objectNode();
         List<String> required = operation.required();
         operation.bodyFields().forEach((name, schema) -> {
-            Function<Tenant, JsonNode> known = PREREQUISITES.get(operation.bodyName() + "." + name);
+            // An update's fields take what the create's do (PhoneUpdate.mac as PhoneCreate.mac).
+            Function<Tenant, JsonNode> known = PREREQUISITES.get(String.valueOf(operation.bodyName())
+                    .replaceAll("Update$", "Create") + "." + name);
             if (known != null) {
                 JsonNode value = known.apply(tenant);
                 if (value != null) {

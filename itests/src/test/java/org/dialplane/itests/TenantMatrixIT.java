@@ -41,10 +41,6 @@ public class TenantMatrixIT extends DialplaneTestSupport {
      * and the README's "Reliability" section, not failing the build until they are fixed. Any other finding fails.
      */
     private static final Map<String, String> KNOWN = Map.of(
-            "B rw PUT /pbxapi/media/{id} -> 409", "PUT at another tenant's media id answers 409 'Id 1 is in use'",
-            "B rw PUT /pbxapi/customdestinations/{id} -> 409", "PUT at another tenant's id answers 409 'in use'",
-            "B rw PUT /pbxapi/responsepaths/{id} -> 409", "409 'Response path 1 is another tenant's'",
-            "B rw PUT /pbxapi/phones/{id} -> 409", "409 'Phone 1 is another tenant's'",
             "B rw POST /pbxapi/ringgroups -> 201", "a ring group of B may ring A's extension (extension_list [7000])");
 
     private final Path work = Path.of(System.getProperty("dialplane.test.work"), getClass().getSimpleName())

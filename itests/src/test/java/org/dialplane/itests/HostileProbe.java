@@ -210,7 +210,7 @@ final class HostileProbe {
         }
     }
 
-    /** The machine's own folders a leak would show, as this run knows them. */
+    /** Where the suites write their reports ({@code itests/target/work}). */
     static Path work() {
         return Path.of(System.getProperty("dialplane.test.work", "target/work")).toAbsolutePath();
     }

@@ -244,7 +244,7 @@ public class CustomDestinationsIT extends DialplaneTestSupport {
         assertEquals(404, keyB.get("/pbxapi/customdestinations/" + id).status());
         assertFalse(JsonAssert.texts(keyB.get("/pbxapi/customdestinations").json().get("results"), "id").contains(id));
         assertEquals(404, keyB.send("DELETE", "/pbxapi/customdestinations/" + id, null, Map.of()).status());
-        ContainerIT.assertProblem(keyB.json("PUT", "/pbxapi/customdestinations/" + id, "{\"name\":\"Mine\"}"), 409);
+        ContainerIT.assertProblem(keyB.json("PUT", "/pbxapi/customdestinations/" + id, "{\"name\":\"Mine\"}"), 404);
         assertEquals(200, admin.get("/pbxapi/customdestinations/" + id).status());
 
         assertEquals(200, readOnly.get("/pbxapi/customdestinations/" + id).status());

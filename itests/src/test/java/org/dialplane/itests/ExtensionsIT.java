@@ -241,6 +241,9 @@ public class ExtensionsIT extends DialplaneTestSupport {
         assertEquals(404, keyB.send("DELETE", "/pbxapi/extensions/" + number + "?reload=0", null, java.util.Map.of())
                 .status());
         assertEquals(0, keyB.get("/pbxapi/extensions").json().get("results").size());
+        Http.Response otherTenants = keyB.json("PUT", "/pbxapi/extensions/" + number + "?reload=0", "{\"name\":\"B\"}");
+        assertEquals(otherTenants.toString(), 404, otherTenants.status()); // not 409: nothing tells B it exists
+        assertEquals("Tenant A", keyA.get("/pbxapi/extensions/" + number).json().at("/results/0/name").asText());
         assertEquals(422, keyB.json("PUT", "/pbxapi/extensions/7050?reload=0", "{}").status());
 
         Http.Response readOnlyView = readOnly.get("/pbxapi/extensions/" + number);

@@ -75,6 +75,15 @@ public class MediaIT extends MediaTestSupport {
     }
 
     @Test
+    public void whenPutAtAnIdBeyondIssabelsIntColumn_then400AndNothingCreated() {
+        // recordings.id is an INT: 2147483648 reached the INSERT and answered 500 (found by HostileInputsIT).
+        Uploads.Reply beyond = admin.json("PUT", "/pbxapi/media/2147483648", "{\"name\":\"Far\"}");
+        assertEquals(new String(beyond.body(), StandardCharsets.UTF_8), 400, beyond.status());
+        assertEquals("application/problem+json", beyond.header("Content-Type"));
+        assertEquals(404, admin.get("/pbxapi/media/2147483648").status());
+    }
+
+    @Test
     public void whenGarbageOrRenamedTextUploaded_then415NamingTheFormatsAndTheOldAudioStays() {
         String id = withAudio(1.0);
         byte[] before = admin.get(audio(id)).body();

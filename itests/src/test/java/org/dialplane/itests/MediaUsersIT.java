@@ -81,7 +81,7 @@ public class MediaUsersIT extends MediaTestSupport {
         assertEquals(404, keyB.get(audio(id)).status());
         assertEquals(404, keyB.raw("PUT", audio(id), AudioFiles.tone(AudioFiles.MULAW_8K, 0.5)).status());
         assertEquals(404, keyB.json("DELETE", "/pbxapi/media/" + id, null).status());
-        assertEquals(409, keyB.json("PUT", "/pbxapi/media/" + id, "{\"name\":\"Mine\"}").status());
+        assertEquals(404, keyB.json("PUT", "/pbxapi/media/" + id, "{\"name\":\"Mine\"}").status());
         assertFalse(ids(keyB.get("/pbxapi/media").json()).contains(id));
         assertTrue(ids(keyA.get("/pbxapi/media").json()).contains(id));
         assertTrue(ids(admin.get("/pbxapi/media").json()).contains(id));

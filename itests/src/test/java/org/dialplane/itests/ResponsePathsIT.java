@@ -187,6 +187,7 @@ public class ResponsePathsIT extends DialplaneTestSupport {
         assertEquals(404, two.get(PATHS + "/" + id + "/runs").status());
         assertEquals(404, two.get(PATHS + "/" + id + "/runs/last").status());
         assertEquals(404, two.send("DELETE", PATHS + "/" + id, null, Map.of()).status());
+        assertEquals(404, two.json("PUT", PATHS + "/" + id, "{\"name\":\"Theirs\"}").status()); // not 409
         assertEquals(0, two.get(PATHS).json().get("results").size());
         assertEquals(200, admin.get(PATHS + "/" + id).status());
 

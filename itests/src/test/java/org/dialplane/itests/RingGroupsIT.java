@@ -328,6 +328,8 @@ public class RingGroupsIT extends DialplaneTestSupport {
         assertEquals(404, keyB.get("/pbxapi/ringgroups/8000").status());
         assertEquals(404, keyB.send("DELETE", "/pbxapi/ringgroups/8000?reload=0", null, Map.of()).status());
         assertTrue(JsonAssert.texts(keyB.get("/pbxapi/ringgroups").json().get("results"), "id").isEmpty());
+        Http.Response otherTenants = keyB.json("PUT", "/pbxapi/ringgroups/8000?reload=0", "{\"name\":\"Hijack\"}");
+        assertEquals(otherTenants.toString(), 404, otherTenants.status()); // not 409: nothing tells B it exists
         assertEquals(200, admin.get("/pbxapi/ringgroups/8000").status());
 
         assertEquals(200, readOnly.get("/pbxapi/ringgroups/8000").status());

@@ -91,7 +91,8 @@ final class CustomDestinationRepository {
             Map<String, Object> row = rows.get(0);
             long tenantId = Long.parseLong((String) row.get("tenant_id"));
             if (!caller.sees(tenantId)) {
-                throw ApiException.conflict("Custom destination id " + id + " is in use");
+                // Another tenant's: as absent as on a GET, not a 409 telling that the id exists.
+                throw ApiException.notFound("No custom destination " + id);
             }
             CustomDestinationChange merged = new CustomDestinationChange(null,
                     change.name() != null ? change.name() : (String) row.get("name"),

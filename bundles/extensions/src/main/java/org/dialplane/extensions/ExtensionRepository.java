@@ -99,7 +99,8 @@ final class ExtensionRepository {
                 return insert(connection, created, caller, range);
             }
             if (!exists(connection, extension, visible(caller))) {
-                throw ApiException.conflict("Number " + extension + " is in use");
+                // Another tenant's: as absent as on a GET, not a 409 telling that the number exists.
+                throw ApiException.notFound("No extension " + extension);
             }
             if (change.tech() != null) {
                 throw ApiException.invalid(List.of(new Problem.FieldError("tech",

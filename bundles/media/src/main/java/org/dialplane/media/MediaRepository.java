@@ -125,8 +125,12 @@ final class MediaRepository {
                 Ownership.assign(connection, KIND, id, caller.tenantId());
                 return new Saved(id, true);
             }
+            if (!exists(connection, id, visible(caller))) {
+                // Another tenant's: as absent as on a GET, not a 409 telling that the id exists.
+                throw ApiException.notFound("No media file " + id);
+            }
             if (!exists(connection, id, visible(caller), NOT_MARKER)) {
-                throw ApiException.conflict("Id " + id + " is in use"); // another tenant's, or IssabelPBX's __invalid marker
+                throw ApiException.conflict("Id " + id + " is in use"); // IssabelPBX's __invalid marker
             }
             StringJoiner set = new StringJoiner(", ", "UPDATE recordings SET ", " WHERE id = ?");
             List<Object> params = new ArrayList<>();

@@ -102,7 +102,12 @@ public class MediaServiceImpl implements MediaService {
     public boolean save(String id, MediaChange change, boolean apply, Caller caller) {
         caller.requireWriter();
         MediaChange checked = MediaFields.validate(change, false);
-        return repository.save(Ids.parseOne(id, Ids.NUMERIC), checked, caller,
+        String number = Ids.parseOne(id, Ids.NUMERIC);
+        if (number.length() > 10 || Long.parseLong(number) > Integer.MAX_VALUE) {
+            // IssabelPBX's recordings.id is an INT: beyond it a PUT could only fail in the database (a 500 before).
+            throw ApiException.badRequest("Media id " + number + " is beyond " + Integer.MAX_VALUE);
+        }
+        return repository.save(number, checked, caller,
                 newId -> SoundFiles.soundOf(caller.tenantCode(), newId)).created();
     }
 

@@ -35,9 +35,11 @@ final class PhoneFields {
                     DEFAULT)
             .field("name", "p.name", FieldSpec.text().required().length(1, 80)
                     .description("what the phone is called (no control characters)"), DEFAULT, SEARCHABLE)
-            .field("mac", "p.mac", FieldSpec.text().required().custom().description(Mac.DESCRIPTION
+            // mac and model are ASCII columns: converted, so that a search with any other text matches nothing
+            // instead of failing on the mix of collations (found by HostileInputsIT).
+            .field("mac", "CONVERT(p.mac USING utf8mb4)", FieldSpec.text().required().custom().description(Mac.DESCRIPTION
                     + "; answered as AA:BB:CC:DD:EE:FF; unique on the system (409)"), DEFAULT, SEARCHABLE)
-            .field("model", "p.model", FieldSpec.text().required().matches(KnownModel.ID, "a phone model id")
+            .field("model", "CONVERT(p.model USING utf8mb4)", FieldSpec.text().required().matches(KnownModel.ID, "a phone model id")
                     .description("the id of a model of /pbxapi/phonemodels"), DEFAULT, SEARCHABLE)
             .field(LINES, "(SELECT GROUP_CONCAT(l.extension ORDER BY l.position SEPARATOR ',')"
                     + " FROM dp_phone_lines l WHERE l.phone_id = p.id)", FieldSpec.textList().distinct()

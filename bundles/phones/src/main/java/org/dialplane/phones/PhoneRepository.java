@@ -102,7 +102,8 @@ public class PhoneRepository {
             }
             long tenant = Long.parseLong((String) rows.get(0).get("tenant_id"));
             if (!caller.sees(tenant)) {
-                throw ApiException.conflict("Phone " + id + " is another tenant's");
+                // As absent as on a GET, not a 409 telling that the id exists.
+                throw ApiException.notFound("No phone " + id);
             }
             if (change.model() != null || change.lines() != null) {
                 String model = change.model() != null ? change.model() : (String) rows.get(0).get("model");

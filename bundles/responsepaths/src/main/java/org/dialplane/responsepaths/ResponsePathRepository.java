@@ -79,7 +79,8 @@ final class ResponsePathRepository {
             }
             Definition path = existing.get(0);
             if (!caller.sees(path.tenantId())) {
-                throw ApiException.conflict("Response path " + id + " is another tenant's");
+                // As absent as on a GET, not a 409 telling that the id exists.
+                throw ApiException.notFound("No response path " + id);
             }
             requireDestination(connection, change.destination(), caller);
             List<String> sets = new ArrayList<>();

@@ -90,7 +90,8 @@ final class RingGroupRepository {
                 return insert(connection, change.withExtension(extension), caller, range);
             }
             if (!exists(connection, extension, visible(caller))) {
-                throw ApiException.conflict("Number " + extension + " is in use");
+                // Another tenant's: as absent as on a GET, not a 409 telling that the number exists.
+                throw ApiException.notFound("No ring group " + extension);
             }
             RingGroupChange update = change.withExtension(extension);
             if (!update.columns().isEmpty()) {

@@ -1,4 +1,5 @@
--- The first answer to each POST sent with an Idempotency-Key, per caller (tenant and user or key name), kept 24 h so
+-- The first answer to each POST sent with an Idempotency-Key, per caller (tenant, and "Bearer:<user>" or
+-- "ApiKey:<key name>"), kept 24 h so
 -- that a client retrying (after a 503, a cut connection) gets that answer again instead of creating twice.
 -- applied is set in the same transaction as the request's own write: a row with applied = 1 and no status is a
 -- write that happened whose answer was lost; applied = 0 and no status, one that did not happen (or is running).

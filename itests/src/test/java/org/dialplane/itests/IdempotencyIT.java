@@ -75,6 +75,18 @@ public class IdempotencyIT extends DialplaneTestSupport {
     }
 
     @Test
+    public void whenApiKeyNamedLikeTheUserSendsTheSameKey_thenItsOwnRequest() throws Exception {
+        String body = "{\"name\":\"shared\",\"extension_list\":[\"200\"]}";
+        assertEquals(201, post("key-shared", body).status());
+        String apiKey = Logins.apiKey(http, Logins.adminToken(http), "{\"name\":\"admin\"}");
+        Http.Response asKey = http.bearer(apiKey).send("POST", POST_PATH, body,
+                Map.of("Content-Type", "application/json", KEY, "key-shared"));
+        assertEquals(asKey.toString(), 201, asKey.status());
+        assertEquals("not the user's answer replayed", null, asKey.header("Idempotent-Replayed"));
+        assertEquals(2, named("shared"));
+    }
+
+    @Test
     public void whenKeyIsNotVisibleAscii_then400() {
         ContainerIT.assertProblem(post("bad key", "{\"extension_list\":[\"200\"]}"), 400);
     }

@@ -86,7 +86,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         request.setEntityStream(new ByteArrayInputStream(body));
         String fingerprint = fingerprint(request, body);
         purgeNowAndThen(current);
-        IdempotencyRecords.Outcome outcome = records.claim(current.pbx(), caller, key, fingerprint);
+        IdempotencyRecords.Outcome outcome = records.claim(current.pbx(), caller,
+                request.getSecurityContext().getAuthenticationScheme() + ":" + caller.name(), key, fingerprint);
         if (outcome instanceof IdempotencyRecords.Run run) {
             request.setProperty(CLAIM, run.claim());
             AppliedMark.begin(run.claim().recordId());

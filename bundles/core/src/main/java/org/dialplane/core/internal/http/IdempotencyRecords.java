@@ -63,8 +63,12 @@ final class IdempotencyRecords {
     private final Map<Long, Answer> unstored = new ConcurrentHashMap<>();
     private final Map<String, Long> unstoredIds = new ConcurrentHashMap<>();
 
-    Outcome claim(DataSource pbx, Caller caller, String key, String fingerprint) {
-        String memoryKey = caller.tenantId() + "\u0000" + caller.name() + "\u0000" + key;
+    /**
+     * @param who the caller's name with how it authenticated ({@code Bearer:admin}, {@code ApiKey:crm}): a key
+     *        named like a user does not share the user's records
+     */
+    Outcome claim(DataSource pbx, Caller caller, String who, String key, String fingerprint) {
+        String memoryKey = caller.tenantId() + "\u0000" + who + "\u0000" + key;
         long now = System.nanoTime();
         Long since = running.putIfAbsent(memoryKey, now);
         if (since != null && now - since < STALE_NANOS) {
@@ -74,7 +78,7 @@ final class IdempotencyRecords {
         boolean run = false;
         try (Connection connection = pbx.getConnection()) {
             storeUnstored(connection);
-            Outcome outcome = claim(connection, caller, key, fingerprint, memoryKey);
+            Outcome outcome = claim(connection, caller.tenantId(), who, key, fingerprint, memoryKey);
             run = outcome instanceof Run;
             return outcome;
         } catch (SQLException e) {
@@ -86,17 +90,17 @@ final class IdempotencyRecords {
         }
     }
 
-    private Outcome claim(Connection connection, Caller caller, String key, String fingerprint, String memoryKey)
-            throws SQLException {
+    private Outcome claim(Connection connection, long tenantId, String who, String key, String fingerprint,
+            String memoryKey) throws SQLException {
         Long unstoredId = unstoredIds.get(memoryKey);
         try (PreparedStatement expire = connection.prepareStatement("DELETE FROM dp_idempotency WHERE tenant_id = ?"
                 + " AND caller = ? AND idem_key = ? AND created_at < NOW() - INTERVAL " + KEEP_HOURS + " HOUR")) {
-            bind(expire, caller, key);
+            bind(expire, tenantId, who, key);
             expire.executeUpdate();
         }
         try (PreparedStatement find = connection.prepareStatement("SELECT id, fingerprint, applied, status, location,"
                 + " content_type, body FROM dp_idempotency WHERE tenant_id = ? AND caller = ? AND idem_key = ?")) {
-            bind(find, caller, key);
+            bind(find, tenantId, who, key);
             try (ResultSet row = find.executeQuery()) {
                 if (row.next()) {
                     long id = row.getLong("id");
@@ -120,7 +124,7 @@ final class IdempotencyRecords {
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO dp_idempotency (tenant_id, caller,"
                 + " idem_key, fingerprint) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            bind(insert, caller, key);
+            bind(insert, tenantId, who, key);
             insert.setString(4, fingerprint);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -194,9 +198,10 @@ final class IdempotencyRecords {
         }
     }
 
-    private static void bind(PreparedStatement statement, Caller caller, String key) throws SQLException {
-        statement.setLong(1, caller.tenantId());
-        statement.setString(2, caller.name());
+    private static void bind(PreparedStatement statement, long tenantId, String who, String key)
+            throws SQLException {
+        statement.setLong(1, tenantId);
+        statement.setString(2, who);
         statement.setString(3, key);
     }
 }

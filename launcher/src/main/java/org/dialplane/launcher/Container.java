@@ -31,6 +31,8 @@ public final class Container {
     /** Bundles dropped in deploy/ start at this level, after every bundle of the default installation. */
     public static final int DEPLOY_START_LEVEL = 80;
     public static final int ACTIVE_START_LEVEL = 100;
+    /** Jetty's idle timeout on the HTTP connections, in milliseconds (see {@link #felixHttpProperties()}). */
+    public static final int IDLE_TIMEOUT_MILLIS = 30_000;
     /** The factory PID of the Jakarta-RS whiteboard's runtime, whose configuration core creates at start. */
     private static final String WHITEBOARD_FACTORY_PID = "JakartarsServletWhiteboardRuntimeComponent";
     /** The public HTTP port and address, read by core, which opens them once its readiness gate is in place. */
@@ -83,7 +85,11 @@ public final class Container {
      * readiness gate instead, once that gate sees every request. Public for the integration tests.
      */
     public static Map<String, String> felixHttpProperties() {
-        return Map.of("org.osgi.service.http.port", "0", "org.apache.felix.http.host", "127.0.0.1");
+        return Map.of("org.osgi.service.http.port", "0", "org.apache.felix.http.host", "127.0.0.1",
+                // Jetty closes a connection after this long without a byte either way (Felix's default is 60 s); the
+                // public connector copies it. Long enough for a keep-alive client between requests, short enough
+                // that a thousand idle connections are gone within the minute.
+                "org.apache.felix.http.timeout", Integer.toString(IDLE_TIMEOUT_MILLIS));
     }
 
     /** Installs the bundles at their start levels, starts the framework and waits for the last level. */

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +34,30 @@ public final class Jdbc {
     /** Runs the work on a connection of its own; a database failure becomes a {@link DatabaseException}. */
     public <T> T run(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw lost(connection, e);
+            }
         } catch (SQLException e) {
             throw DatabaseException.of(e);
         }
+    }
+
+    /**
+     * A failure on a connection the pool has since closed as broken is a lost connection, whatever it says: the
+     * pool answers every later call with a plain "Connection is closed" that carries no SQLSTATE.
+     */
+    private static SQLException lost(Connection connection, SQLException failure) {
+        try {
+            if (!DatabaseException.isConnectionFailure(failure) && connection.isClosed()) {
+                return new SQLNonTransientConnectionException("Connection lost: " + failure.getMessage(), "08003",
+                        failure);
+            }
+        } catch (SQLException unknown) {
+            failure.addSuppressed(unknown);
+        }
+        return failure;
     }
 
     /** Runs the work in one transaction, committed when it returns, rolled back when it throws anything. */
@@ -51,27 +72,42 @@ public final class Jdbc {
     public <T> T lockedTransaction(String lock, Work<T> work) {
         return run(connection -> {
             NamedLock.acquire(connection, lock, LOCK_TIMEOUT_SECONDS);
+            T result;
             try {
-                return inTransaction(connection, work);
-            } finally {
-                NamedLock.release(connection, lock);
+                result = inTransaction(connection, work);
+            } catch (SQLException | RuntimeException e) {
+                // A failed release must not hide why the work failed (a lost connection fails both).
+                try {
+                    NamedLock.release(connection, lock);
+                } catch (SQLException releaseFailure) {
+                    e.addSuppressed(releaseFailure);
+                }
+                throw e;
             }
+            NamedLock.release(connection, lock);
+            return result;
         });
     }
 
     private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
+        T result;
         try {
-            T result = work.run(connection);
+            result = work.run(connection);
             connection.commit();
-            return result;
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            // The rollback fails too when the connection is lost: the work's failure is the one that tells.
+            try {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
             throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
         }
+        connection.setAutoCommit(autoCommit);
+        return result;
     }
 
     /** The rows of a query, each a map from column label to value (as text, the way pbxapi answers). */

@@ -21,6 +21,8 @@ final class PooledDatabase implements Database, AutoCloseable {
 
     private final HikariDataSource pbx;
     private final HikariDataSource cdr;
+    /** What bundles get: the PBX pool, its commits carrying the idempotency mark of the request ({@link AppliedMark}). */
+    private final DataSource pbxMarking;
 
     PooledDatabase(DatabaseSettings settings) throws SQLException {
         pbx = pool("dialplane-pbx", settings.pbxUrl(), settings, PBX_POOL_SIZE);
@@ -30,6 +32,7 @@ final class PooledDatabase implements Database, AutoCloseable {
             pbx.close();
             throw e;
         }
+        pbxMarking = new MarkingDataSource(pbx);
     }
 
     @Override
@@ -76,7 +79,7 @@ final class PooledDatabase implements Database, AutoCloseable {
 
     @Override
     public DataSource pbx() {
-        return pbx;
+        return pbxMarking;
     }
 
     @Override

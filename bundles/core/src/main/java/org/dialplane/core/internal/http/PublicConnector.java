@@ -11,6 +11,7 @@ import org.apache.felix.http.jetty.ConnectorFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
@@ -21,7 +22,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 /**
  * The connector of the public host and port ({@value #PORT_PROPERTY}, {@value #HOST_PROPERTY}), handed to Felix by
  * {@link ReadinessGate}. It copies the HTTP configuration Felix gave its own connector (header and buffer sizes,
- * strict URI compliance, no Server header, idle timeout, acceptors, selectors), so both behave alike.
+ * strict URI compliance, no Server header, idle timeout, acceptors, selectors), so both behave alike, and limits
+ * the connections it holds open ({@link #MAX_CONNECTIONS}).
  * <p>
  * It also makes {@link ProblemErrorHandler} the server's error handler, before the connector accepts anything:
  * the requests Jetty rejects before any servlet runs (an ambiguous path, a bad Host, a header too large) answer
@@ -30,6 +32,14 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 final class PublicConnector implements ConnectorFactory {
     static final String PORT_PROPERTY = "dialplane.http.port";
     static final String HOST_PROPERTY = "dialplane.http.host";
+    /**
+     * Open connections the public port holds at most (idle ones included): past it, Jetty stops accepting until
+     * one closes, so a flood of connections cannot take every file descriptor of the process. Jetty holds no
+     * thread for a connection that is idle or still sending its headers (a slow-loris client), only a buffer.
+     */
+    static final int MAX_CONNECTIONS = 4096;
+    /** While at {@link #MAX_CONNECTIONS}, idle connections are closed after this long instead of the usual timeout. */
+    static final long IDLE_TIMEOUT_AT_LIMIT_MILLIS = 5_000;
 
     /** Where the API is served. */
     record Address(String host, int port) {
@@ -115,6 +125,9 @@ final class PublicConnector implements ConnectorFactory {
             connector.setConnectionFactories(List.of(
                     new SslConnectionFactory(tls, http.getProtocol()), http));
         }
+        NetworkConnectionLimit limit = new NetworkConnectionLimit(MAX_CONNECTIONS, connector);
+        limit.setEndPointIdleTimeout(IDLE_TIMEOUT_AT_LIMIT_MILLIS);
+        connector.addBean(limit);
         connector.setHost(address.host());
         connector.setPort(address.port());
         connector.setName(tls == null ? "dialplane-public" : "dialplane-public-https");

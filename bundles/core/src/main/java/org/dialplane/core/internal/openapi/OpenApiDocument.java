@@ -45,6 +45,11 @@ final class OpenApiDocument {
         return document;
     }
 
+    private static final Map<String, Object> IDEMPOTENCY_KEY = Map.of("name", "Idempotency-Key", "in", "header",
+            "required", false, "description", "Any 1-191 visible ASCII characters: a retry with the same key gets the"
+                    + " first answer again (kept 24 h) instead of creating twice; with another body, 422",
+            "schema", Map.of("type", "string", "minLength", 1, "maxLength", 191));
+
     private static Map<String, Object> operation(Operation operation) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tags", List.of(operation.tag()));
@@ -64,6 +69,9 @@ final class OpenApiDocument {
         if (listsFields) {
             List<String> declared = operation.parameters().stream().map(Operation.Parameter::name).toList();
             parameters.addAll(FieldSchemas.listParameters(fields.fieldSet(), !operation.onItems(), declared));
+        }
+        if (operation.method().equals("POST") && !operation.isPublic()) {
+            parameters.add(IDEMPOTENCY_KEY); // core's IdempotencyFilter serves it on every authenticated POST
         }
         if (!parameters.isEmpty()) {
             result.put("parameters", parameters);

@@ -231,7 +231,9 @@ class OpenApiDocumentTest {
         assertEquals("object", content.at("/multipart~1form-data/schema/type").asText());
         List<String> parameters = new ArrayList<>();
         paths.at("/~1pbxapi~1sounds/post/parameters").forEach(p -> parameters.add(p.get("name").asText()));
-        assertEquals(List.of("reload", "name"), parameters);
+        // Idempotency-Key: core's filter serves it on every authenticated POST.
+        assertEquals(List.of("reload", "Idempotency-Key", "name"), parameters);
+        assertEquals("header", paths.at("/~1pbxapi~1sounds/post/parameters/1/in").asText());
         assertEquals("binary", paths.at("/~1pbxapi~1sounds~1{id}~1audio/put/requestBody/content/audio~1*/schema/format")
                 .asText());
     }

@@ -50,9 +50,10 @@ final class RingGroupRepository {
         this.astDb = astDb;
     }
 
+    /** A page by offset, or by cursor in number order (core's keyset: the rows after the previous page's last). */
     List<Map<String, Object>> find(Query query, Caller caller) {
         SqlFragment sql = select(query).append(FROM)
-                .append(SqlFragment.where(visible(caller), query.searchCondition()))
+                .append(SqlFragment.where(visible(caller), query.searchCondition(), query.keyset()))
                 .append(query.orderBy()).append(query.limitOffset());
         return db.run(connection -> Jdbc.rows(connection, sql)).stream().map(RingGroupFields::shown).toList();
     }

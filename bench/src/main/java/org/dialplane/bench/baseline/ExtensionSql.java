@@ -35,6 +35,20 @@ final class ExtensionSql {
     private static final String PAGE = SELECT + " FROM (SELECT u.extension" + USERS_AND_DEVICES + ORDER
             + " LIMIT ? OFFSET ?) p JOIN users u ON u.extension = p.extension JOIN devices d ON d.id = u.extension"
             + SECRET + ORDER;
+    /** find without a page: every row, one query (ExtensionRepository.find, not paginated). */
+    private static final String ALL = SELECT + FROM + ORDER;
+    /**
+     * ExtensionPages for a global caller without search: the page's numbers from core's index (dp_numbers), by
+     * offset or after a cursor's key, then those rows by key (findByIds' SQL); the total from the index.
+     */
+    private static final String INDEX_ORDER = " ORDER BY k.number ASC, k.object_id ASC";
+    private static final String INDEX_PAGE = "SELECT k.object_id FROM dp_numbers k WHERE k.kind = ?" + INDEX_ORDER
+            + " LIMIT ? OFFSET ?";
+    private static final String INDEX_AFTER = "SELECT k.object_id FROM dp_numbers k WHERE k.kind = ? AND"
+            + " (k.number > ? OR (k.number = ? AND k.object_id > ?))" + INDEX_ORDER + " LIMIT ?";
+    private static final String INDEX_TOTAL = "SELECT COUNT(*) FROM dp_numbers WHERE kind = ?";
+    /** NumberIndex.add, in the create's transaction. */
+    private static final String INDEX_ADD = "REPLACE INTO dp_numbers (kind, object_id, number) VALUES (?, ?, ?)";
     /** count. */
     private static final String TOTAL = "SELECT COUNT(*)" + USERS_AND_DEVICES;
 
@@ -93,6 +107,63 @@ final class ExtensionSql {
             statement.setObject(1, (long) limit);
             statement.setObject(2, (long) offset);
             return rows(statement);
+        }
+    }
+
+    static List<Map<String, Object>> all(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(ALL)) {
+            return rows(statement);
+        }
+    }
+
+    /** A page of the index, by offset or (after not null) after that extension: the page's numbers, then rows. */
+    static List<Map<String, Object>> indexPage(Connection connection, int limit, int offset, String after)
+            throws SQLException {
+        List<String> numbers = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(after == null ? INDEX_PAGE : INDEX_AFTER)) {
+            statement.setObject(1, "extension");
+            if (after == null) {
+                statement.setObject(2, (long) limit);
+                statement.setObject(3, (long) offset);
+            } else {
+                statement.setObject(2, Long.parseLong(after));
+                statement.setObject(3, Long.parseLong(after));
+                statement.setObject(4, after);
+                statement.setObject(5, (long) limit);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    numbers.add(result.getString(1));
+                }
+            }
+        }
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        String in = SELECT + FROM + " WHERE u.extension IN (" + String.join(", ", java.util.Collections.nCopies(
+                numbers.size(), "?")) + ")";
+        Map<String, Map<String, Object>> byNumber = new java.util.HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(in)) {
+            for (int i = 0; i < numbers.size(); i++) {
+                statement.setObject(i + 1, numbers.get(i));
+            }
+            for (Map<String, Object> row : rows(statement)) {
+                byNumber.put((String) row.get("extension"), row);
+            }
+        }
+        List<Map<String, Object>> page = new ArrayList<>(numbers.size());
+        for (String number : numbers) {
+            page.add(byNumber.get(number));
+        }
+        return page;
+    }
+
+    static long indexTotal(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INDEX_TOTAL)) {
+            statement.setObject(1, "extension");
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getLong(1) : 0;
+            }
         }
     }
 
@@ -164,6 +235,7 @@ final class ExtensionSql {
             statement.setLong(3, tenantId);
             statement.executeUpdate();
         }
+        update(connection, INDEX_ADD, "extension", x, Long.parseLong(x));
         try (PreparedStatement put = connection.prepareStatement(ASTDB_PUT)) {
             for (String[] key : ExtensionRows.astdb(x, name, voicemail)) { // one statement each, not a batch
                 put.setString(1, key[0]);

@@ -36,9 +36,9 @@ final class ExtensionPages {
         this.index = index;
     }
 
-    /** Whether the list is in number order, which the index serves. */
-    boolean inNumberOrder(Query query) {
-        return query.order() != null && "extension".equals(query.order().name());
+    /** Whether this is a page in number order, which the index serves (a whole list is read and sorted at once). */
+    boolean fromIndex(Query query) {
+        return query.paginated() && query.order() != null && "extension".equals(query.order().name());
     }
 
     List<Map<String, Object>> find(Query query, Caller caller) {

@@ -20,7 +20,7 @@ import org.dialplane.core.db.SqlFragment;
  * <p>Kept right two ways. The repository that writes the objects calls {@link #add} and {@link #remove} in the same
  * transaction. Rows another tool writes behind Dialplane's back (IssabelPBX's own GUI inserts into {@code users}
  * directly) are caught by {@link #stale}: at most once per {@link #CHECK_INTERVAL_SECONDS}, a list compares the
- * count and a checksum (BIT_XOR of CRC32) of the object ids in the IssabelPBX tables with those in the index, and
+ * count and a checksum (the sum of CRC32s) of the object ids in the IssabelPBX tables with those in the index, and
  * when they differ, {@link #rebuild} (under {@link Numbering#LOCK}) deletes the index rows whose object is gone and
  * adds the missing ones. Until then such a row is missing from lists in key order (a deleted one is simply not
  * joined, so never shown). A repository that finds an index row without its object rebuilds at once.
@@ -75,8 +75,8 @@ public final class NumberIndex {
         if (now - due < 0 || !nextCheck.compareAndSet(due, now + TimeUnit.SECONDS.toNanos(CHECK_INTERVAL_SECONDS))) {
             return false;
         }
-        String tables = "SELECT COUNT(*), COALESCE(BIT_XOR(CRC32(" + idColumn + ")), 0) FROM " + from;
-        String index = "SELECT COUNT(*), COALESCE(BIT_XOR(CRC32(object_id)), 0) FROM dp_numbers WHERE kind = ?";
+        String tables = "SELECT COUNT(*), COALESCE(SUM(CRC32(" + idColumn + ")), 0) FROM " + from;
+        String index = "SELECT COUNT(*), COALESCE(SUM(CRC32(object_id)), 0) FROM dp_numbers WHERE kind = ?";
         return !signature(connection, SqlFragment.of(tables)).equals(signature(connection, SqlFragment.of(index, kind)));
     }
 

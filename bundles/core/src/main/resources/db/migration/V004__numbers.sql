@@ -17,3 +17,14 @@ INSERT IGNORE INTO dp_numbers (kind, object_id, number)
 
 INSERT IGNORE INTO dp_numbers (kind, object_id, number)
   SELECT 'ringgroup', r.grpnum, CAST(r.grpnum AS UNSIGNED) FROM ringgroups r;
+
+-- The numbers taken by any destination (extensions, ring groups, queues) as maximal runs of consecutive numbers,
+-- so that the next free number is one look-up (the run holding the lowest number of the kind ends just before it)
+-- instead of a scan of every number under the numbering lock. Kept by NumberIndex.add/remove under that lock;
+-- rebuilt from IssabelPBX's tables (core's Numbering) when a number it calls free turns out taken, which is how
+-- rows written behind Dialplane's back are noticed: it never hands out a taken number. Empty until the first create.
+CREATE TABLE dp_number_runs (
+  first BIGINT UNSIGNED NOT NULL,
+  last BIGINT UNSIGNED NOT NULL,
+  PRIMARY KEY (first)
+) ENGINE=InnoDB;

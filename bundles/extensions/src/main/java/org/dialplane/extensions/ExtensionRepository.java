@@ -104,7 +104,7 @@ final class ExtensionRepository {
         return db.lockedTransaction(Numbering.LOCK, connection -> {
             Numbering.Range range = Ownership.range(connection, caller);
             String number = change.extension() != null ? change.extension()
-                    : Numbering.nextFree(connection, "SELECT extension FROM users", FIRST_EXTENSION, range);
+                    : Numbering.nextFree(connection, index, FIRST_EXTENSION, range);
             return insert(connection, IssabelExtension.withDefaults(change.withExtension(number)), caller, range);
         });
     }

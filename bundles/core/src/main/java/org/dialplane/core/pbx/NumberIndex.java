@@ -50,17 +50,29 @@ public final class NumberIndex {
         return kind;
     }
 
-    /** Records a new object's number; call it in the transaction that inserts the object. */
+    /**
+     * Records a new object's number, here and in the runs of taken numbers ({@link Numbering#nextFree(Connection,
+     * NumberIndex, long, Numbering.Range)}); call it in the transaction that inserts the object, under
+     * {@link Numbering#LOCK}.
+     */
     public void add(Connection connection, String id) throws SQLException {
         Jdbc.update(connection, "REPLACE INTO dp_numbers (kind, object_id, number) VALUES (?, ?, ?)", kind, id,
                 numeric(id));
+        if (digits(id)) {
+            NumberRuns.take(connection, numeric(id));
+        }
     }
 
-    /** Forgets deleted objects' numbers; call it in the transaction that deletes them. */
+    /** Forgets deleted objects' numbers; call it in the transaction that deletes them, under {@link Numbering#LOCK}. */
     public void remove(Connection connection, Collection<String> ids) throws SQLException {
         if (!ids.isEmpty()) {
             Jdbc.update(connection, SqlFragment.of("DELETE FROM dp_numbers WHERE kind = ? AND ", kind)
                     .append(SqlFragment.in("object_id", ids)));
+        }
+        for (String id : ids) {
+            if (digits(id)) {
+                NumberRuns.free(connection, numeric(id));
+            }
         }
     }
 
@@ -90,6 +102,7 @@ public final class NumberIndex {
         // IGNORE: the primary key skips the rows already there (and CAST's warning on a non-numeric id gives 0).
         Jdbc.update(connection, "INSERT IGNORE INTO dp_numbers (kind, object_id, number) SELECT ?, " + idColumn
                 + ", CAST(" + idColumn + " AS UNSIGNED) FROM " + from, kind);
+        Numbering.rebuildRuns(connection); // numbers freed behind Dialplane's back are offered again
         nextCheck.set(System.nanoTime() + TimeUnit.SECONDS.toNanos(CHECK_INTERVAL_SECONDS));
     }
 
@@ -108,6 +121,10 @@ public final class NumberIndex {
             }
         }
         return value;
+    }
+
+    private static boolean digits(String id) {
+        return !id.isEmpty() && id.length() <= 18 && id.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static String signature(Connection connection, SqlFragment sql) throws SQLException {

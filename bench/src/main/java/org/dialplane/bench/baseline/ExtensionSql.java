@@ -57,13 +57,12 @@ final class ExtensionSql {
     private static final String LOCK = "SELECT GET_LOCK(?, 10)";
     private static final String UNLOCK = "SELECT RELEASE_LOCK(?)";
     /** Numbering.TAKEN and isTaken; ExtensionRepository.create's own numbers and FIRST_EXTENSION. */
-    private static final String TAKEN = "SELECT extension FROM users UNION SELECT grpnum FROM ringgroups"
+    static final String TAKEN = "SELECT extension FROM users UNION SELECT grpnum FROM ringgroups"
             + " UNION SELECT extension FROM queues_config";
     private static final String IS_TAKEN = "SELECT 1 FROM (" + TAKEN + ") d WHERE d.extension = ? LIMIT 1";
-    private static final String OWN_NUMBERS = "SELECT extension FROM users";
-    private static final long FIRST_EXTENSION = 200;
-    private static final long RANGE_START = 1;
-    private static final long RANGE_END = 99_999_999_999L;
+    static final long FIRST_EXTENSION = 200;
+    static final long RANGE_START = 1;
+    static final long RANGE_END = 99_999_999_999L;
     /** ExtensionRepository.insert. */
     private static final String INSERT_USER = "INSERT INTO users (extension, password, name, voicemail, ringtimer,"
             + " noanswer, recording, outboundcid, sipname, noanswer_cid, busy_cid, chanunavail_cid, noanswer_dest,"
@@ -196,7 +195,7 @@ final class ExtensionSql {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                String extension = insert(connection, nextFree(connection), tenantId, name, voicemail);
+                String extension = insert(connection, NumberingSql.nextFree(connection), tenantId, name, voicemail);
                 connection.commit();
                 return extension;
             } catch (SQLException | RuntimeException | Refused e) {
@@ -236,13 +235,15 @@ final class ExtensionSql {
             statement.executeUpdate();
         }
         update(connection, INDEX_ADD, "extension", x, Long.parseLong(x));
+        NumberingSql.takeRun(connection, Long.parseLong(x));
         try (PreparedStatement put = connection.prepareStatement(ASTDB_PUT)) {
-            for (String[] key : ExtensionRows.astdb(x, name, voicemail)) { // one statement each, not a batch
+            for (String[] key : ExtensionRows.astdb(x, name, voicemail)) { // one batch, as AstDbService.write
                 put.setString(1, key[0]);
                 put.setString(2, key[1]);
                 put.setString(3, key[2]);
-                put.executeUpdate();
+                put.addBatch();
             }
+            put.executeBatch();
         }
         return x;
     }
@@ -265,20 +266,7 @@ final class ExtensionSql {
         }
     }
 
-    /** Numbering.nextFree over Range.ANY: the first number not taken, from the lowest extension up. */
-    private static String nextFree(Connection connection) throws SQLException, Refused {
-        TreeSet<Long> own = numbers(connection, OWN_NUMBERS);
-        TreeSet<Long> taken = numbers(connection, TAKEN);
-        long candidate = own.isEmpty() ? Math.min(Math.max(FIRST_EXTENSION, RANGE_START), RANGE_END) : own.first();
-        for (; candidate <= RANGE_END; candidate++) {
-            if (!taken.contains(candidate)) {
-                return Long.toString(candidate);
-            }
-        }
-        throw new Refused(409, "No free number left");
-    }
-
-    private static TreeSet<Long> numbers(Connection connection, String sql) throws SQLException {
+    static TreeSet<Long> numbers(Connection connection, String sql) throws SQLException {
         TreeSet<Long> numbers = new TreeSet<>();
         try (PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet result = statement.executeQuery()) {
@@ -295,7 +283,7 @@ final class ExtensionSql {
         return numbers;
     }
 
-    private static boolean isTaken(Connection connection, String number) throws SQLException {
+    static boolean isTaken(Connection connection, String number) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(IS_TAKEN)) {
             statement.setString(1, number);
             try (ResultSet result = statement.executeQuery()) {
@@ -304,7 +292,7 @@ final class ExtensionSql {
         }
     }
 
-    private static void update(Connection connection, String sql, Object... params) throws SQLException {
+    static void update(Connection connection, String sql, Object... params) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);

@@ -10,7 +10,7 @@
 set -euo pipefail
 
 duration=4 warmup=1 scenarios="" connections="1,16,64" extensions=10000 cold_runs=5 deploy_runs=5
-build=auto keep=no
+build=auto keep=no seed=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
@@ -18,6 +18,7 @@ while [ $# -gt 0 ]; do
     --scenarios) scenarios=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --extensions) extensions=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
     --cold-runs) cold_runs=$2; shift 2 ;;
     --deploy-runs) deploy_runs=$2; shift 2 ;;
     --build) build=always; shift ;;
@@ -132,7 +133,7 @@ tool await --url "http://127.0.0.1:$baseline_port" --timeout 30 --pid "$baseline
 echo "== load: duration ${duration}s after ${warmup}s warm-up per case, connections $connections"
 tool_bg load --dialplane "http://127.0.0.1:$port" --baseline "http://127.0.0.1:$baseline_port" \
   --scenarios "$scenarios" --connections "$connections" --warmup "$warmup" --duration "$duration" \
-  --extensions "$extensions" --out "$work/table.md" > /dev/null
+  --extensions "$extensions" --seed "$seed" --out "$work/table.md" > /dev/null
 
 rss() { awk -v what="$2" '$1 == what":" {printf "%.0f MB", $2 / 1024}' "/proc/$1/status"; }
 echo "RSS of Dialplane after the load: $(rss "$product_pid" VmRSS) (peak $(rss "$product_pid" VmHWM)), baseline: $(rss "$baseline_pid" VmRSS)" | tee -a "$results"

@@ -103,7 +103,7 @@ public class OpenApiIT extends DialplaneTestSupport {
         JsonNode list = paths.get("/pbxapi/extensions").get("get");
         List<String> names = new ArrayList<>();
         list.get("parameters").forEach(p -> names.add(p.get("name").asText()));
-        assertEquals(List.of("fields", "limit", "offset", "order", "direction", "search"), names);
+        assertEquals(List.of("fields", "limit", "offset", "order", "direction", "search", "total", "after"), names);
         assertTrue(list.get("parameters").get(0).get("description").asText().contains("recording_in_internal"));
         assertEquals("#/components/schemas/ExtensionResults", list.at("/responses/200/content/application~1json/schema/$ref").asText());
         JsonNode post = paths.get("/pbxapi/extensions").get("post");

@@ -35,6 +35,20 @@ final class ExtensionSql {
     private static final String PAGE = SELECT + " FROM (SELECT u.extension" + USERS_AND_DEVICES + ORDER
             + " LIMIT ? OFFSET ?) p JOIN users u ON u.extension = p.extension JOIN devices d ON d.id = u.extension"
             + SECRET + ORDER;
+    /** find without a page: every row, one query (ExtensionRepository.find, not paginated). */
+    private static final String ALL = SELECT + FROM + ORDER;
+    /**
+     * ExtensionPages for a global caller without search: the page's numbers from core's index (dp_numbers), by
+     * offset or after a cursor's key, then those rows by key (findByIds' SQL); the total from the index.
+     */
+    private static final String INDEX_ORDER = " ORDER BY k.number ASC, k.object_id ASC";
+    private static final String INDEX_PAGE = "SELECT k.object_id FROM dp_numbers k WHERE k.kind = ?" + INDEX_ORDER
+            + " LIMIT ? OFFSET ?";
+    private static final String INDEX_AFTER = "SELECT k.object_id FROM dp_numbers k WHERE k.kind = ? AND"
+            + " (k.number > ? OR (k.number = ? AND k.object_id > ?))" + INDEX_ORDER + " LIMIT ?";
+    private static final String INDEX_TOTAL = "SELECT COUNT(*) FROM dp_numbers WHERE kind = ?";
+    /** NumberIndex.add, in the create's transaction. */
+    private static final String INDEX_ADD = "REPLACE INTO dp_numbers (kind, object_id, number) VALUES (?, ?, ?)";
     /** count. */
     private static final String TOTAL = "SELECT COUNT(*)" + USERS_AND_DEVICES;
 
@@ -43,13 +57,12 @@ final class ExtensionSql {
     private static final String LOCK = "SELECT GET_LOCK(?, 10)";
     private static final String UNLOCK = "SELECT RELEASE_LOCK(?)";
     /** Numbering.TAKEN and isTaken; ExtensionRepository.create's own numbers and FIRST_EXTENSION. */
-    private static final String TAKEN = "SELECT extension FROM users UNION SELECT grpnum FROM ringgroups"
+    static final String TAKEN = "SELECT extension FROM users UNION SELECT grpnum FROM ringgroups"
             + " UNION SELECT extension FROM queues_config";
     private static final String IS_TAKEN = "SELECT 1 FROM (" + TAKEN + ") d WHERE d.extension = ? LIMIT 1";
-    private static final String OWN_NUMBERS = "SELECT extension FROM users";
-    private static final long FIRST_EXTENSION = 200;
-    private static final long RANGE_START = 1;
-    private static final long RANGE_END = 99_999_999_999L;
+    static final long FIRST_EXTENSION = 200;
+    static final long RANGE_START = 1;
+    static final long RANGE_END = 99_999_999_999L;
     /** ExtensionRepository.insert. */
     private static final String INSERT_USER = "INSERT INTO users (extension, password, name, voicemail, ringtimer,"
             + " noanswer, recording, outboundcid, sipname, noanswer_cid, busy_cid, chanunavail_cid, noanswer_dest,"
@@ -96,6 +109,63 @@ final class ExtensionSql {
         }
     }
 
+    static List<Map<String, Object>> all(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(ALL)) {
+            return rows(statement);
+        }
+    }
+
+    /** A page of the index, by offset or (after not null) after that extension: the page's numbers, then rows. */
+    static List<Map<String, Object>> indexPage(Connection connection, int limit, int offset, String after)
+            throws SQLException {
+        List<String> numbers = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(after == null ? INDEX_PAGE : INDEX_AFTER)) {
+            statement.setObject(1, "extension");
+            if (after == null) {
+                statement.setObject(2, (long) limit);
+                statement.setObject(3, (long) offset);
+            } else {
+                statement.setObject(2, Long.parseLong(after));
+                statement.setObject(3, Long.parseLong(after));
+                statement.setObject(4, after);
+                statement.setObject(5, (long) limit);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    numbers.add(result.getString(1));
+                }
+            }
+        }
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        String in = SELECT + FROM + " WHERE u.extension IN (" + String.join(", ", java.util.Collections.nCopies(
+                numbers.size(), "?")) + ")";
+        Map<String, Map<String, Object>> byNumber = new java.util.HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(in)) {
+            for (int i = 0; i < numbers.size(); i++) {
+                statement.setObject(i + 1, numbers.get(i));
+            }
+            for (Map<String, Object> row : rows(statement)) {
+                byNumber.put((String) row.get("extension"), row);
+            }
+        }
+        List<Map<String, Object>> page = new ArrayList<>(numbers.size());
+        for (String number : numbers) {
+            page.add(byNumber.get(number));
+        }
+        return page;
+    }
+
+    static long indexTotal(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INDEX_TOTAL)) {
+            statement.setObject(1, "extension");
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getLong(1) : 0;
+            }
+        }
+    }
+
     static long total(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(TOTAL);
                 ResultSet result = statement.executeQuery()) {
@@ -125,7 +195,7 @@ final class ExtensionSql {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                String extension = insert(connection, nextFree(connection), tenantId, name, voicemail);
+                String extension = insert(connection, NumberingSql.nextFree(connection), tenantId, name, voicemail);
                 connection.commit();
                 return extension;
             } catch (SQLException | RuntimeException | Refused e) {
@@ -164,13 +234,16 @@ final class ExtensionSql {
             statement.setLong(3, tenantId);
             statement.executeUpdate();
         }
+        update(connection, INDEX_ADD, "extension", x, Long.parseLong(x));
+        NumberingSql.takeRun(connection, Long.parseLong(x));
         try (PreparedStatement put = connection.prepareStatement(ASTDB_PUT)) {
-            for (String[] key : ExtensionRows.astdb(x, name, voicemail)) { // one statement each, not a batch
+            for (String[] key : ExtensionRows.astdb(x, name, voicemail)) { // one batch, as AstDbService.write
                 put.setString(1, key[0]);
                 put.setString(2, key[1]);
                 put.setString(3, key[2]);
-                put.executeUpdate();
+                put.addBatch();
             }
+            put.executeBatch();
         }
         return x;
     }
@@ -193,20 +266,7 @@ final class ExtensionSql {
         }
     }
 
-    /** Numbering.nextFree over Range.ANY: the first number not taken, from the lowest extension up. */
-    private static String nextFree(Connection connection) throws SQLException, Refused {
-        TreeSet<Long> own = numbers(connection, OWN_NUMBERS);
-        TreeSet<Long> taken = numbers(connection, TAKEN);
-        long candidate = own.isEmpty() ? Math.min(Math.max(FIRST_EXTENSION, RANGE_START), RANGE_END) : own.first();
-        for (; candidate <= RANGE_END; candidate++) {
-            if (!taken.contains(candidate)) {
-                return Long.toString(candidate);
-            }
-        }
-        throw new Refused(409, "No free number left");
-    }
-
-    private static TreeSet<Long> numbers(Connection connection, String sql) throws SQLException {
+    static TreeSet<Long> numbers(Connection connection, String sql) throws SQLException {
         TreeSet<Long> numbers = new TreeSet<>();
         try (PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet result = statement.executeQuery()) {
@@ -223,7 +283,7 @@ final class ExtensionSql {
         return numbers;
     }
 
-    private static boolean isTaken(Connection connection, String number) throws SQLException {
+    static boolean isTaken(Connection connection, String number) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(IS_TAKEN)) {
             statement.setString(1, number);
             try (ResultSet result = statement.executeQuery()) {
@@ -232,7 +292,7 @@ final class ExtensionSql {
         }
     }
 
-    private static void update(Connection connection, String sql, Object... params) throws SQLException {
+    static void update(Connection connection, String sql, Object... params) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);

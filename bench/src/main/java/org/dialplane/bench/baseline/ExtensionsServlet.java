@@ -9,6 +9,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.dialplane.bench.load.Cursors;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import jakarta.servlet.http.HttpServlet;
@@ -50,19 +52,36 @@ final class ExtensionsServlet extends HttpServlet {
                 }
                 return;
             }
+            if (request.getParameter("limit") == null) {
+                // As the product's unpaged list: every row, one query.
+                try (Connection connection = database.getConnection()) {
+                    Json.write(response, 200, Map.of("results", ExtensionSql.all(connection)));
+                }
+                return;
+            }
             int limit = number(request.getParameter("limit"), 50);
             int offset = number(request.getParameter("offset"), 0);
+            String after = request.getParameter("after");
             if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
                 Json.problem(response, 400, "Bad Request", "limit must be 1.." + MAX_LIMIT + ", offset >= 0");
                 return;
             }
-            // As the product's Crud.list: the page and the total each on a connection of its own.
+            // As the product's Crud.list and ExtensionPages: the page from the index, then the total (a page by
+            // offset only) on a connection of its own; a page by cursor answers its next cursor.
             Map<String, Object> body = new LinkedHashMap<>();
+            List<Map<String, Object>> rows;
             try (Connection connection = database.getConnection()) {
-                body.put("results", ExtensionSql.page(connection, limit, offset));
+                rows = ExtensionSql.indexPage(connection, limit, offset, after == null ? null : Cursors.key(after));
             }
-            try (Connection connection = database.getConnection()) {
-                body.put("total", ExtensionSql.total(connection));
+            body.put("results", rows);
+            if (after == null) {
+                try (Connection connection = database.getConnection()) {
+                    body.put("total", ExtensionSql.indexTotal(connection));
+                }
+            }
+            if (rows.size() == limit) {
+                body.put("next", request.getRequestURL() + "?limit=" + limit + "&after="
+                        + Cursors.after((String) rows.get(rows.size() - 1).get("extension")));
             }
             Json.write(response, 200, body);
         } catch (SQLException e) {

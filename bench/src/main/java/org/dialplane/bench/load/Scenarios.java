@@ -23,6 +23,26 @@ public final class Scenarios {
                     (sequence, context) -> Request.get("/pbxapi/extensions?limit=100&offset="
                             + SeededExtensions.pageOffset(sequence, 100, context)),
                     List.of(EXTENSIONS)),
+            new Scenario("extension-last-page", "GET /pbxapi/extensions?limit=100&offset=<last>: the last page",
+                    true, 200,
+                    (sequence, context) -> Request.get("/pbxapi/extensions?limit=100&offset="
+                            + Math.max(0, context.extensions() - 100)),
+                    List.of(EXTENSIONS)),
+            new Scenario("extension-cursor", "GET /pbxapi/extensions?limit=100&after=<cursor>: any page by cursor",
+                    true, 200,
+                    (sequence, context) -> Request.get("/pbxapi/extensions?limit=100&after=" + Cursors.after(
+                            Integer.toString(SeededExtensions.FIRST - 1
+                                    + SeededExtensions.pageOffset(sequence, 100, context)))),
+                    List.of(EXTENSIONS)),
+            new Scenario("extension-cursor-last", "GET /pbxapi/extensions?limit=100&after=<cursor>: the last page",
+                    true, 200,
+                    (sequence, context) -> Request.get("/pbxapi/extensions?limit=100&after=" + Cursors.after(
+                            Integer.toString(SeededExtensions.FIRST - 1 + Math.max(0, context.extensions() - 100)))),
+                    List.of(EXTENSIONS)),
+            new Scenario("extension-all", "GET /pbxapi/extensions: every extension, unpaged (run with"
+                    + " --extensions 1000)", true, 200,
+                    (sequence, context) -> Request.get("/pbxapi/extensions"),
+                    List.of(EXTENSIONS)),
             new Scenario("extension-create", "POST /pbxapi/extensions?reload=0: insert at the next free number",
                     true, 201,
                     (sequence, context) -> Request.postJson("/pbxapi/extensions?reload=0",

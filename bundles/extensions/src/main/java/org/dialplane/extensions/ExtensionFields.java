@@ -1,6 +1,7 @@
 package org.dialplane.extensions;
 
 import static org.dialplane.core.rest.FieldSet.Trait.DEFAULT;
+import static org.dialplane.core.rest.FieldSet.Trait.KEY;
 import static org.dialplane.core.rest.FieldSet.Trait.SEARCHABLE;
 import static org.dialplane.core.rest.FieldSet.Trait.UNSORTABLE;
 
@@ -39,7 +40,7 @@ final class ExtensionFields {
 
     static final FieldSet FIELDS = FieldSet.builder()
             .field("extension", "CAST(u.extension AS UNSIGNED)", FieldSpec.text().matches(NUMBER, "2 to 10 digits")
-                    .description("the number; POST takes the next free one when it is not sent"), DEFAULT, SEARCHABLE)
+                    .description("the number; POST takes the next free one when it is not sent"), DEFAULT, SEARCHABLE, KEY)
             .field("name", "d.description", FieldSpec.text().maxLength(50).defaultValue("Extension")
                     .description("the name shown on calls; no <, > or control characters"), DEFAULT, SEARCHABLE)
             .field("tech", "d.tech", FieldSpec.text().oneOf(TECHS).defaultValue("sip"), DEFAULT)

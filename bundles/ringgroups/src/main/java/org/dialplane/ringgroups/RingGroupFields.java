@@ -1,6 +1,7 @@
 package org.dialplane.ringgroups;
 
 import static org.dialplane.core.rest.FieldSet.Trait.DEFAULT;
+import static org.dialplane.core.rest.FieldSet.Trait.KEY;
 import static org.dialplane.core.rest.FieldSet.Trait.SEARCHABLE;
 import static org.dialplane.core.rest.FieldSet.Trait.UNSORTABLE;
 
@@ -64,7 +65,8 @@ final class RingGroupFields {
                     .defaultValue("app-blackhole,hangup,1"))
             .field("enable_call_pickup", checkbox("r.cpickup"), CHECKBOX)
             .field("extension", "CAST(r.grpnum AS UNSIGNED)", FieldSpec.text().matches(NUMBER, "2 to 10 digits")
-                    .description("the number; POST takes the next free one when it is not sent"), DEFAULT, SEARCHABLE)
+                    .description("the number; POST takes the next free one when it is not sent"), DEFAULT, SEARCHABLE,
+                    KEY)
             .field(MEMBERS, "r.grplist", FieldSpec.textList().required().nonEmpty().distinct()
                     .matches(MEMBER, "an extension number, or an external number ending in #")
                     .description("the numbers rung, at most 255 characters joined with '-'"), DEFAULT, UNSORTABLE)

@@ -15,6 +15,7 @@ import org.dialplane.core.auth.Caller;
 import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.pbx.AstDb;
 import org.dialplane.core.pbx.AstDbChanges;
+import org.dialplane.core.pbx.NumberIndex;
 import org.dialplane.core.pbx.Numbering;
 import org.dialplane.core.pbx.Ownership;
 import org.dialplane.core.rest.ApiException;
@@ -44,15 +45,18 @@ final class RingGroupRepository {
 
     private final Jdbc db;
     private final AstDb astDb;
+    /** Core's index of numbers, for the next free number (ring group lists are short: they sort the table). */
+    private final NumberIndex index = new NumberIndex(KIND, "ringgroups r", "r.grpnum");
 
     RingGroupRepository(Jdbc db, AstDb astDb) {
         this.db = db;
         this.astDb = astDb;
     }
 
+    /** A page by offset, or by cursor in number order (core's keyset: the rows after the previous page's last). */
     List<Map<String, Object>> find(Query query, Caller caller) {
         SqlFragment sql = select(query).append(FROM)
-                .append(SqlFragment.where(visible(caller), query.searchCondition()))
+                .append(SqlFragment.where(visible(caller), query.searchCondition(), query.keyset()))
                 .append(query.orderBy()).append(query.limitOffset());
         return db.run(connection -> Jdbc.rows(connection, sql)).stream().map(RingGroupFields::shown).toList();
     }
@@ -76,8 +80,11 @@ final class RingGroupRepository {
     Saved create(RingGroupChange change, Caller caller) {
         return db.lockedTransaction(Numbering.LOCK, connection -> {
             Numbering.Range range = Ownership.range(connection, caller);
+            if (change.extension() == null && index.stale(connection)) {
+                index.rebuild(connection);
+            }
             String number = change.extension() != null ? change.extension()
-                    : Numbering.nextFree(connection, "SELECT grpnum FROM ringgroups", FIRST_RING_GROUP, range);
+                    : Numbering.nextFree(connection, index, FIRST_RING_GROUP, range);
             return insert(connection, change.withExtension(number), caller, range);
         });
     }
@@ -118,6 +125,7 @@ final class RingGroupRepository {
             ids.requireAll(found, NOUN);
             Jdbc.update(connection, SqlFragment.of("DELETE FROM ringgroups WHERE ").append(SqlFragment.in("grpnum", found)));
             Ownership.release(connection, KIND, found);
+            index.remove(connection, found);
             AstDbChanges astdb = IssabelRingGroup.deleted(found);
             astDb.write(connection, astdb);
             return astdb;
@@ -180,6 +188,7 @@ final class RingGroupRepository {
         });
         Jdbc.update(connection, SqlFragment.of(columns + marks.toString(), params.toArray()));
         Ownership.assign(connection, KIND, group.extension(), caller.tenantId());
+        index.add(connection, group.extension());
         AstDbChanges astdb = IssabelRingGroup.callerId(group);
         astDb.write(connection, astdb);
         return new Saved(group.extension(), true, astdb);

@@ -38,12 +38,15 @@ public final class Crud {
     }
 
     /**
-     * A list: the rows {@code find} returns for the query, shown with the query's fields, and the total from
-     * {@code count} (the rows matching the search, ignoring the page) when the query asks for a page.
+     * A list: the rows {@code find} returns for the query, shown with the query's fields, the total from
+     * {@code count} (the rows matching the search, ignoring the page) when the query is {@link Query#counted()},
+     * and the next page's cursor when the query pages by key and the page is full ({@link Query#next}).
      */
     public static Results list(Query query, Function<Query, ? extends List<?>> find, ToLongFunction<Query> count) {
-        List<Map<String, Object>> shown = query.project(find.apply(query));
-        return query.paginated() ? Results.page(shown, count.applyAsLong(query)) : Results.of(shown);
+        List<?> rows = find.apply(query);
+        List<Map<String, Object>> shown = query.project(rows);
+        Long total = query.counted() ? count.applyAsLong(query) : null;
+        return new Results(shown, total, query.next(rows).orElse(null));
     }
 
     /**

@@ -41,7 +41,12 @@ public final class FieldSet {
         /** Matched by {@code search=} (a LIKE on its column). */
         SEARCHABLE,
         /** Refused by {@code order=} even though it has a column (e.g. a long text or a list). */
-        UNSORTABLE
+        UNSORTABLE,
+        /**
+         * Unique per row (the resource's key): a list ordered by it pages by cursor ({@code after=}, answered
+         * with {@code next}); the repository adds {@link Query#keyset()} to its conditions. Since 2.2.
+         */
+        KEY
     }
 
     /**
@@ -69,6 +74,11 @@ public final class FieldSet {
 
         public boolean searchable() {
             return traits.contains(Trait.SEARCHABLE);
+        }
+
+        /** Whether lists ordered by this field page by cursor ({@link Trait#KEY}). Since 2.2. */
+        public boolean key() {
+            return sortable() && traits.contains(Trait.KEY);
         }
     }
 

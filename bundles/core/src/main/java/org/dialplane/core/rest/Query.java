@@ -17,10 +17,16 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * What a GET asks for, parsed and checked against the resource's {@link FieldSet}: the fields to show
- * ({@code fields}), the page ({@code limit}, {@code offset}), the sort ({@code order}, {@code direction}) and a
- * text filter ({@code search}). Immutable; a resource parses it once and hands it to its repository, which turns
- * it into SQL with {@link #searchCondition()}, {@link #orderBy()} and {@link #limitOffset()}, and shows rows
+ * ({@code fields}), the page ({@code limit}, {@code offset}, or the cursor {@code after} of the page before), the
+ * sort ({@code order}, {@code direction}), a text filter ({@code search}) and whether to count ({@code total}).
+ * Immutable; a resource parses it once and hands it to its repository, which turns it into SQL with
+ * {@link #searchCondition()}, {@link #keyset()}, {@link #orderBy()} and {@link #limitOffset()}, and shows rows
  * with {@link #project(Object)}. Other query parameters are left alone.
+ *
+ * <p>Cursor paging (since 2.2): when the order is a {@link FieldSet.Trait#KEY} field, a full page answers
+ * {@code next} (see {@link Crud#list}), whose {@code after} cursor holds the last row's key; the next page is the
+ * rows after that key ({@link #keyset()}), which an index serves in constant time however deep the page, and which
+ * inserts and deletes between pages neither shift nor repeat. A list of another order refuses {@code after}.
  */
 public final class Query {
     /** The largest page a request may ask for. Without {@code limit}, a list is not paged at all. */
@@ -46,9 +52,11 @@ public final class Query {
     private final FieldSet.Field order;
     private final Direction direction;
     private final String search;
+    private final String after;
+    private final Boolean total;
 
     private Query(FieldSet fieldSet, List<String> fields, Integer limit, int offset, FieldSet.Field order,
-            Direction direction, String search) {
+            Direction direction, String search, String after, Boolean total) {
         this.fieldSet = fieldSet;
         this.fields = fields;
         this.limit = limit;
@@ -56,6 +64,8 @@ public final class Query {
         this.order = order;
         this.direction = direction;
         this.search = search;
+        this.after = after;
+        this.total = total;
     }
 
     /** The query of a request. */
@@ -102,7 +112,20 @@ public final class Query {
                 throw ApiException.badRequest("search: this resource cannot be searched");
             }
         }
-        return new Query(fieldSet, fields, limit, offset == null ? 0 : offset, order, direction, search);
+        String after = single(parameters, "after");
+        String key = null;
+        if (after != null && !after.isBlank()) {
+            if (order == null || !order.key()) {
+                throw ApiException.badRequest("after: pages by cursor only in the order of "
+                        + String.join(", ", keyNames(fieldSet)));
+            }
+            if (offset != null && offset > 0) {
+                throw ApiException.badRequest("offset: not with after; a cursor says where the page starts");
+            }
+            key = Cursor.decode(after, scope(order, direction), 1).get(0);
+        }
+        return new Query(fieldSet, fields, limit, offset == null ? 0 : offset, order, direction, search, key,
+                bool(parameters, "total"));
     }
 
     /** The field names to show, in the order to show them. */
@@ -116,7 +139,7 @@ public final class Query {
     public Query hiding(String... hidden) {
         List<String> kept = new ArrayList<>(fields);
         kept.removeAll(List.of(hidden));
-        return new Query(fieldSet, List.copyOf(kept), limit, offset, order, direction, search);
+        return new Query(fieldSet, List.copyOf(kept), limit, offset, order, direction, search, after, total);
     }
 
     /** This query without the fields its field set declares secret: for a read-only caller. */
@@ -150,9 +173,53 @@ public final class Query {
         return Optional.ofNullable(search);
     }
 
-    /** Whether the request asked for a page, so the answer carries {@code total}. */
+    /** Whether the request asked for a page. */
     public boolean paginated() {
-        return limit != null || offset > 0;
+        return limit != null || offset > 0 || after != null;
+    }
+
+    /**
+     * The key of the row the page starts after ({@code after=}, decoded), in the order's field; empty on a first
+     * page. Since 2.2.
+     */
+    public Optional<String> after() {
+        return Optional.ofNullable(after);
+    }
+
+    /**
+     * Whether the answer carries {@code total} (a count of every matching row, which costs a pass over them):
+     * as {@code total=true|false} says, else for a page by offset (as always) but not for a page by cursor.
+     * Since 2.2.
+     */
+    public boolean counted() {
+        return total != null ? total : (limit != null || offset > 0) && after == null;
+    }
+
+    /**
+     * {@code (order-column > ?)} ({@code <} when descending) with the cursor's key: the rows after the previous
+     * page; empty without {@code after}. Combine it with {@link SqlFragment#where(SqlFragment...)}. Since 2.2.
+     */
+    public SqlFragment keyset() {
+        if (after == null) {
+            return SqlFragment.EMPTY;
+        }
+        return SqlFragment.of("(" + order.column() + (direction == Direction.ASC ? " > ?)" : " < ?)"), after);
+    }
+
+    /**
+     * The {@code after} cursor of the page following these rows (as a repository returned them, before
+     * {@link #project}): when the list is ordered by a key and the page is full, else empty (the last page).
+     * Since 2.2.
+     */
+    public Optional<String> next(List<?> rows) {
+        if (limit == null || order == null || !order.key() || rows.isEmpty() || rows.size() < limit) {
+            return Optional.empty();
+        }
+        Object last = rows.get(rows.size() - 1);
+        Map<?, ?> row = last instanceof Map<?, ?> map ? map : ROWS.convertValue(last, ROW);
+        Object key = row.get(order.name());
+        return key == null ? Optional.empty() : Optional.of(Cursor.encode(scope(order, direction),
+                List.of(key.toString())));
     }
 
     /**
@@ -189,6 +256,9 @@ public final class Query {
         java.util.StringJoiner columns = new java.util.StringJoiner(", ", "SELECT ", "");
         java.util.LinkedHashSet<String> selected = new java.util.LinkedHashSet<>();
         selected.add(key);
+        if (order != null && order.key()) {
+            selected.add(order.name()); // its value is the next page's cursor
+        }
         selected.addAll(fields);
         for (String field : selected) {
             String column = asText.getOrDefault(field, fieldSet.field(field).orElseThrow().column());
@@ -204,7 +274,7 @@ public final class Query {
         }
         // MariaDB has no OFFSET without LIMIT: an offset alone pages up to the largest row count.
         long rows = limit == null ? Long.MAX_VALUE : limit;
-        return SqlFragment.of(" LIMIT ? OFFSET ?", rows, (long) offset);
+        return after != null ? SqlFragment.of(" LIMIT ?", rows) : SqlFragment.of(" LIMIT ? OFFSET ?", rows, (long) offset);
     }
 
     /**
@@ -249,6 +319,26 @@ public final class Query {
         return values.get(0);
     }
 
+    private static String scope(FieldSet.Field order, Direction direction) {
+        return order.name() + " " + direction.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> keyNames(FieldSet fieldSet) {
+        return fieldSet.fields().stream().filter(FieldSet.Field::key).map(FieldSet.Field::name).toList();
+    }
+
+    private static Boolean bool(Map<String, List<String>> parameters, String name) {
+        String text = single(parameters, name);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> Boolean.TRUE;
+            case "false", "0" -> Boolean.FALSE;
+            default -> throw ApiException.badRequest(name + ": true or false, not '" + text + "'");
+        };
+    }
+
     private static Integer integer(Map<String, List<String>> parameters, String name, int min, int max) {
         String text = single(parameters, name);
         if (text == null || text.isBlank()) {
@@ -269,6 +359,7 @@ public final class Query {
     @Override
     public String toString() {
         return "Query[fields=" + fields + ", limit=" + limit + ", offset=" + offset + ", order="
-                + (order == null ? null : order.name()) + " " + direction + ", search=" + search + "]";
+                + (order == null ? null : order.name()) + " " + direction + ", search=" + search + ", after=" + after
+                + ", total=" + total + "]";
     }
 }

@@ -54,13 +54,16 @@ final class FieldSchemas {
         return REF + declared.name() + (method.equals("POST") ? "Create" : "Update");
     }
 
-    /** {@code {"results": [item], "total"?}}. */
+    /** {@code {"results": [item], "total"?, "next"?}}. */
     static Map<String, Object> results(Map<String, Object> item) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("results", Map.of("type", "array", "items", item));
         properties.put("total", Map.of("type", "integer", "format", "int64", "minimum", 0, "description",
-                "the items matching the search across all pages; only when the request asked for a page "
-                        + "(limit or offset)"));
+                "the items matching the search across all pages; when the request asked for a page by offset "
+                        + "(limit or offset), or total=true"));
+        properties.put("next", Map.of("type", "string", "format", "uri", "description",
+                "the URL of the next page (also in a Link header, rel=next): on a full page of a list ordered by its"
+                        + " key; absent on the last page"));
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
         schema.put("required", List.of("results"));
@@ -223,6 +226,14 @@ final class FieldSchemas {
         if (!searchable.isEmpty()) {
             add(parameters, declared, "search", "text found anywhere in " + String.join(" or ", searchable)
                     + " (% and _ match literally)", Map.of("type", "string", "maxLength", Query.MAX_SEARCH_LENGTH));
+        }
+        add(parameters, declared, "total", "true: answer total (a count of every matching item); false: do not."
+                + " Default: with offset, not with after", Map.of("type", "boolean"));
+        List<String> keys = fieldSet.fields().stream().filter(FieldSet.Field::key).map(FieldSet.Field::name).toList();
+        if (!keys.isEmpty()) {
+            add(parameters, declared, "after", "the cursor of the page before, from its next (lists ordered by "
+                    + String.join(" or ", keys) + "): a full page answers next, the URL of the page after it",
+                    Map.of("type", "string"));
         }
         return parameters;
     }

@@ -35,8 +35,15 @@ public class AstDbService implements AstDb {
                 "REPLACE INTO dp_astdb (family, keyname, value) VALUES (?, ?, ?)");
                 PreparedStatement delete = connection.prepareStatement("DELETE FROM dp_astdb WHERE family = ?"
                         + " AND (keyname = ? OR keyname LIKE CONCAT(?, '/%') ESCAPE '!')")) {
+            // Puts go in batches (one round trip for a new extension's 25 keys instead of 25); a delete first sends
+            // the puts before it, so the order of the changes holds.
+            boolean batched = false;
             for (AstDbChanges.Op op : changes.ops()) {
                 if (op.isDelete()) {
+                    if (batched) {
+                        put.executeBatch();
+                        batched = false;
+                    }
                     delete.setString(1, op.family());
                     delete.setString(2, op.key());
                     delete.setString(3, escapeLike(op.key()));
@@ -45,8 +52,12 @@ public class AstDbService implements AstDb {
                     put.setString(1, op.family());
                     put.setString(2, op.key());
                     put.setString(3, op.value());
-                    put.executeUpdate();
+                    put.addBatch();
+                    batched = true;
                 }
+            }
+            if (batched) {
+                put.executeBatch();
             }
         }
     }

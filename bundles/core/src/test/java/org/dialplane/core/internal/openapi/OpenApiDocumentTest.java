@@ -186,7 +186,7 @@ class OpenApiDocumentTest {
         JsonNode list = paths.get("/pbxapi/gadgets").get("get");
         List<String> names = new ArrayList<>();
         list.get("parameters").forEach(p -> names.add(p.get("name").asText()));
-        assertEquals(List.of("fields", "limit", "offset", "order", "direction", "search"), names);
+        assertEquals(List.of("fields", "limit", "offset", "order", "direction", "search", "total"), names);
         assertEquals(List.of("number", "name", "mode", "ringtimer", "secret", "dial"),
                 texts(list.get("parameters").get(3).get("schema").get("enum")));
         assertEquals("#/components/schemas/GadgetResults",

@@ -38,7 +38,8 @@ final class RowDigests {
     static final Set<String> SHARED = Set.of(
             "dp_api_keys.last_used", // every authenticated request by a key updates it
             "dp_refresh_tokens.*", // logins and logouts (the suites log the admin in; hostile logouts revoke nothing)
-            "admin.value"); // IssabelPBX's need_reload flag: set by any write of any tenant
+            "admin.value", // IssabelPBX's need_reload flag: set by any write of any tenant
+            "dp_number_runs.*"); // core's runs of taken numbers, all tenants' together: any create may extend one
 
     private final Map<String, Map<String, Integer>> rows;
 

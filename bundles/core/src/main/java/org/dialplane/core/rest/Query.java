@@ -114,7 +114,8 @@ public final class Query {
         }
         String after = single(parameters, "after");
         String key = null;
-        if (after != null && !after.isBlank()) {
+        // A resource whose fields have no KEY pages in its own way (the cdr bundle's cursor): its after is its own.
+        if (after != null && !after.isBlank() && !keyNames(fieldSet).isEmpty()) {
             if (order == null || !order.key()) {
                 throw ApiException.badRequest("after: pages by cursor only in the order of "
                         + String.join(", ", keyNames(fieldSet)));

@@ -105,6 +105,23 @@ public class AuditIT extends DialplaneTestSupport {
     }
 
     @Test
+    public void whenMirtaWriteRefusedOrKeyUnknown_thenAuditedWithoutTheKey() {
+        String admin = Logins.adminToken(http);
+        String readOnly = Logins.apiKey(http, admin, "{\"name\":\"mirta ro\",\"read_only\":true}");
+        Http.Response refused = http.get("/pbx/proxyapi.php?reqtype=DIAL&source=201&dest=202&key=" + readOnly);
+        assertEquals(refused.toString(), 403, refused.status());
+        Http.Response unknown = http.get("/pbx/proxyapi.php?reqtype=DIAL&key=dpk_0000000000000000_nothing");
+        assertEquals(unknown.toString(), 401, unknown.status());
+
+        JsonNode byKey = awaitEntry("path=/pbx/proxyapi.php&status=403", e -> e.get("actor_name").asText()
+                .equals("mirta ro"));
+        assertEquals("/pbx/proxyapi.php?reqtype=DIAL", byKey.get("path").asText());
+        assertEquals("[\"reqtype\",\"source\",\"dest\"]", byKey.get("fields").toString());
+        awaitEntry("path=/pbx/proxyapi.php&status=401", e -> e.get("actor_kind").asText().equals("none"));
+        assertFalse(asAdmin().get(AUDIT + "?limit=1000").body().contains(readOnly));
+    }
+
+    @Test
     public void whenFilteredAndPaged_thenOnlyMatchingEntriesWithTheirTotal() {
         // Two only: five failures from one address lock it out, and every test here comes from 127.0.0.1.
         for (int i = 0; i < 2; i++) {

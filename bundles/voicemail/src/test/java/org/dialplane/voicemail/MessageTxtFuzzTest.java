@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
@@ -15,6 +17,12 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * exception. Seeds in {@code MessageTxtFuzzTestInputs/}.
  */
 class MessageTxtFuzzTest {
+    /** What {@code MessageTxt.callerId} matched with until it backtracked for seconds on a long caller id. */
+    private static final Pattern NAME_AND_NUMBER = Pattern.compile("\\s*\"?(.*?)\"?\\s*<([^>]*)>\\s*");
+
+    private static String emptyToNull(String text) {
+        return text.isEmpty() ? null : text;
+    }
 
     @FuzzTest(maxDuration = "1m")
     void whenAnyTxtContent_thenValuesOrNullAndCallerIdSplit(byte[] input) {
@@ -32,6 +40,13 @@ class MessageTxtFuzzTest {
         for (String callerid : new String[] { text, values == null ? null : values.get("callerid") }) {
             String[] split = MessageTxt.callerId(callerid);
             assertEquals(2, split.length);
+            if (callerid != null && callerid.length() <= 200) { // the pattern it replaces, as the oracle
+                Matcher both = NAME_AND_NUMBER.matcher(callerid);
+                if (both.matches() && !callerid.isBlank() && !callerid.equalsIgnoreCase("Unknown")) {
+                    assertEquals(emptyToNull(both.group(1).strip()), split[0], callerid);
+                    assertEquals(emptyToNull(both.group(2).strip()), split[1], callerid);
+                }
+            }
             if (split[1] != null) {
                 assertTrue(!split[1].isEmpty() && !split[1].contains(">"), split[1]);
             }

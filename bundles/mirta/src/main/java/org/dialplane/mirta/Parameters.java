@@ -28,6 +28,11 @@ final class Parameters {
         return parameters;
     }
 
+    /** The names sent, in the order first sent. */
+    java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(values.keySet());
+    }
+
     /** The last value sent, or null; an empty value counts as not sent. */
     String get(String name) {
         List<String> sent = values.get(name);

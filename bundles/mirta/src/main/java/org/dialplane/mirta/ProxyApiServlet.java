@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.dialplane.core.audit.AuditLog;
 import org.dialplane.core.auth.ApiKeys;
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.auth.Tenants;
@@ -60,6 +61,10 @@ public class ProxyApiServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Tenants tenants;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog audit;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addReqtype(Reqtype handler) {
@@ -75,6 +80,7 @@ public class ProxyApiServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         Answer answer;
         boolean json = false;
+        ProxyAudit.Note note = new ProxyAudit.Note();
         try {
             if (!"GET".equals(request.getMethod()) && !"POST".equals(request.getMethod())) {
                 response.setHeader("Allow", "GET, POST");
@@ -83,7 +89,8 @@ public class ProxyApiServlet extends HttpServlet {
             ProxyRequest proxy = new ProxyRequest(Parameters.of(request.getQueryString(), form(request)),
                     files(request));
             json = "json".equalsIgnoreCase(proxy.get("format"));
-            answer = answer(proxy);
+            note.request = proxy;
+            answer = answer(proxy, note);
         } catch (ApiException e) {
             answer = Answer.error(e.problem().status(), message(e.problem()));
             e.headers().forEach(response::setHeader);
@@ -91,11 +98,13 @@ public class ProxyApiServlet extends HttpServlet {
             LOG.error("Unexpected error answering {}", request.getRequestURI(), e);
             answer = Answer.error(500, "The server could not answer this request; the error has been logged");
         }
+        ProxyAudit.record(audit, note, request, answer.status());
         answer.write(response, json);
     }
 
-    private Answer answer(ProxyRequest request) {
+    private Answer answer(ProxyRequest request, ProxyAudit.Note note) {
         Caller key = authenticate(request.get("key"));
+        note.caller = key;
         String reqtype = request.upper("reqtype");
         if (reqtype == null) {
             throw ApiException.badRequest("Missing parameter reqtype; reqtype=HELP lists the request types");
@@ -104,7 +113,9 @@ public class ProxyApiServlet extends HttpServlet {
             return help();
         }
         Reqtype handler = handler(reqtype, request);
+        note.write = handler.writes(request);
         Caller caller = handler.tenantScoped() ? Scope.of(key, request.get("tenant"), this::tenant) : key;
+        note.caller = caller;
         if (handler.writes(request) && caller.readOnly()) {
             String action = request.upper("action");
             throw ApiException.forbidden("This key is read-only; " + reqtype + (action == null ? "" : " " + action)

@@ -62,6 +62,11 @@ final class ProxyRequest {
         return null;
     }
 
+    /** The names of the parameters sent (for the audit log: names, never values). */
+    java.util.Set<String> names() {
+        return parameters.names();
+    }
+
     List<String> all(String name) {
         return parameters.all(name);
     }

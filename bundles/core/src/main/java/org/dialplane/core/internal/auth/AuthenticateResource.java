@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Map;
 
 import org.dialplane.core.auth.Public;
+import org.dialplane.core.internal.audit.AuditFilter;
 import org.dialplane.core.auth.PublicResource;
 import org.dialplane.core.rest.ApiException;
 import org.osgi.service.component.annotations.Activate;
@@ -49,6 +50,11 @@ public class AuthenticateResource {
         Map<String, String> fields = RequestFields.parse(contentType, body);
         String user = fields.get("user");
         String password = fields.get("password");
+        if (user != null) {
+            // The audit log names the user of every login attempt (never the password). Jersey's request
+            // properties are the servlet request's attributes, so the audit filter reads it from there.
+            request.setAttribute(AuditFilter.LOGIN_USER, user);
+        }
         if (user == null || password == null) {
             throw ApiException.badRequest("user and password are required");
         }

@@ -3,6 +3,7 @@ package org.dialplane.core.internal.auth;
 import java.sql.SQLException;
 
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.internal.audit.AuditFilter;
 import org.dialplane.core.internal.auth.keys.ApiKeyService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,6 +43,7 @@ public class RequestAuthenticator {
             }
             String credential = authorization.substring(BEARER.length()).trim();
             if (ApiKeyService.looksLikeKey(credential)) {
+                noteKey(request, credential);
                 return new CallerSecurityContext(keys.authenticate(credential), secure, "ApiKey");
             }
             return new CallerSecurityContext(accessToken(credential), secure, "Bearer");
@@ -54,7 +56,13 @@ public class RequestAuthenticator {
             throw AuthProblems.unauthorized(
                     "Authentication required: an access token or an API key (Authorization: Bearer, X-API-Key, ?key=)");
         }
+        noteKey(request, key);
         return new CallerSecurityContext(keys.authenticate(key), secure, "ApiKey");
+    }
+
+    /** Names the key presented (its id, never its secret) for the audit log, before it is checked. */
+    private static void noteKey(ContainerRequestContext request, String key) {
+        ApiKeyService.idOf(key).ifPresent(id -> request.setProperty(AuditFilter.KEY_ID, id));
     }
 
     private Caller accessToken(String token) {

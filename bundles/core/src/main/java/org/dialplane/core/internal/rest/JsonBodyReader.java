@@ -1,5 +1,6 @@
 package org.dialplane.core.internal.rest;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
@@ -61,7 +62,14 @@ public class JsonBodyReader implements MessageBodyReader<JsonBody> {
     }
 
     static JsonBody parse(InputStream entityStream) throws IOException {
-        JsonNode tree = READER.readTree(entityStream);
+        JsonNode tree;
+        try {
+            tree = READER.readTree(entityStream);
+        } catch (CharConversionException undecodable) {
+            // Jackson guesses UTF-16/32 from zero bytes and reports characters it cannot decode as an I/O
+            // failure, which would be a 500 (found by JsonBodyFuzzTest): it is the request's fault.
+            throw ApiException.badRequest("The request body is not JSON text in UTF-8: " + undecodable.getMessage());
+        }
         if (tree == null || tree.isMissingNode()) {
             return JsonBody.EMPTY;
         }

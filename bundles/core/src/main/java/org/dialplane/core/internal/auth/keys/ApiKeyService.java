@@ -71,6 +71,11 @@ public class ApiKeyService {
         return ApiKeyFormat.looksLikeKey(credential);
     }
 
+    /** The id part of a presented key (not secret: it names the key in the audit log), if it has the key's form. */
+    public static java.util.Optional<String> idOf(String presented) {
+        return ApiKeyFormat.parse(presented).map(ApiKeyFormat.Presented::id);
+    }
+
     List<ApiKey> list(Caller caller) throws SQLException {
         return store.list(caller.global() ? null : caller.tenantId());
     }

@@ -39,7 +39,9 @@ final class RowDigests {
             "dp_api_keys.last_used", // every authenticated request by a key updates it
             "dp_refresh_tokens.*", // logins and logouts (the suites log the admin in; hostile logouts revoke nothing)
             "admin.value", // IssabelPBX's need_reload flag: set by any write of any tenant
-            "dp_number_runs.*"); // core's runs of taken numbers, all tenants' together: any create may extend one
+            "dp_number_runs.*", // core's runs of taken numbers, all tenants' together: any create may extend one
+            "dp_audit.*", // the audit log records every write, refused ones included: that is its job
+            "dp_idempotency.*"); // the answers kept for Idempotency-Key retries
 
     private final Map<String, Map<String, Integer>> rows;
 

@@ -51,7 +51,9 @@ public class OptionalProvidersIT extends DialplaneTestSupport {
                     "{\"name\":\"Without extensions\",\"strategy\":\"ringall\",\"extension_list\":[\"401\"]}");
             assertTrue(created.toString(), created.status() < 300);
             assertEquals(200, admin.get("/pbxapi/calls/count").status());
-            // Health still answers, and tells the truth: a bundle of the installed features is down.
+            // Health still answers, and tells the truth: a bundle of the installed features is down (once its
+            // evaluation, kept for 200 ms, sees the change).
+            await("health is degraded", () -> http.get("/pbxapi/system/health").status() == 503);
             Http.Response health = http.get("/pbxapi/system/health");
             assertEquals(503, health.status());
             assertEquals("degraded", health.json().get("status").asText());

@@ -275,6 +275,8 @@ public class RingGroupsIT extends DialplaneTestSupport {
         try {
             await("ring groups are gone", () -> admin.get("/pbxapi/ringgroups").status() == 404);
             // A feature bundle is down: health says so (503 degraded, naming it), and the rest keeps answering.
+            // Health keeps its evaluation for a moment (200 ms): wait for it to see the change.
+            await("health is degraded", () -> http.get("/pbxapi/system/health").status() == 503);
             Http.Response health = http.get("/pbxapi/system/health");
             assertEquals(health.toString(), 503, health.status());
             assertTrue(health.body(), health.body().contains("org.dialplane.ringgroups"));

@@ -24,6 +24,7 @@ import org.dialplane.core.db.DatabaseException;
 import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.db.SqlFragment;
 import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.Cursor;
 
 /**
  * The SQL of one log table: pages by keyset, counts, and streams. Every query is the table's own SQL with the

@@ -14,6 +14,7 @@ import org.dialplane.core.auth.Tenant;
 import org.dialplane.core.auth.Tenants;
 import org.dialplane.core.db.SqlFragment;
 import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.Cursor;
 import org.dialplane.core.rest.Query;
 
 /**

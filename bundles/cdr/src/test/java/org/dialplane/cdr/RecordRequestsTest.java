@@ -14,6 +14,7 @@ import org.dialplane.core.auth.Caller;
 import org.dialplane.core.auth.Tenant;
 import org.dialplane.core.auth.Tenants;
 import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.Cursor;
 import org.junit.jupiter.api.Test;
 
 class RecordRequestsTest {

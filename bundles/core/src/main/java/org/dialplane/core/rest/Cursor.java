@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The {@code after} cursor of keyset paging: the key of the last row of a page, with the scope it belongs to (the
  * list and its order), as opaque base64url of a JSON array of text. The next page is the rows whose key comes
  * after it, so the last page costs what the first costs, and rows inserted or deleted meanwhile neither shift nor
- * repeat a page. {@link Query} uses it for every list whose order is a {@link FieldSet.Trait#KEY} field; the cdr
- * bundle's cursors have the same form (its own copy predates this one).
+ * repeat a page. {@link Query} uses it for every list whose order is a {@link FieldSet.Trait#KEY} field, and the
+ * cdr bundle for its own keyset pages.
  */
 public final class Cursor {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -104,6 +104,7 @@ public class HotDeployIT extends DialplaneTestSupport {
         assertEquals("the migration ran once, not at each deploy", List.of("1"), appliedMigrations());
         assertEquals(400, admin.json("POST", GREETINGS, "{\"text\":\"\"}").status());
         vendor.uninstall();
+        awaitStatus(404); // gone before the next test, which starts without the vendor bundle
     }
 
     private Bundle installVendor() throws Exception {

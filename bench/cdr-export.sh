@@ -2,21 +2,25 @@
 # The 1,000,000-CDR export: Dialplane's streamed CSV (GET /pbxapi/cdrs?format=csv) against `mysql --batch` running
 # the same SELECT (same columns, same order) on the same server, in one run; the product runs with a small heap.
 #
-#   bench/cdr-export.sh [--rows N] [--xmx SIZE] [--runs N] [--keep]
+#   bench/cdr-export.sh [--rows N] [--xmx SIZE] [--runs N] [--dump FILE] [--keep]
+#
+# --dump: the PBX database is loaded from this IssabelPBX dump (its `asterisk` database, e.g.
+# ../shared/reference/issabelpbx-2018-dump.sql) before the product starts on it, instead of an empty one.
 #
 # Environment: BENCH_DB_HOST / BENCH_DB_PORT / BENCH_DB_USER / BENCH_DB_PASSWORD: a MariaDB server the bench may
 # create (and drop) two databases on, dpbench_cdr_pbx and dpbench_cdr_cdr (default 127.0.0.1:3306, root, no password).
 # The distribution must be built (mvn -B -q package -DskipTests -pl launcher -am).
 set -euo pipefail
 
-rows=1000000 xmx=96m runs=1 keep=no
+rows=1000000 xmx=96m runs=1 keep=no dump=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows=$2; shift 2 ;;
     --xmx) xmx=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
+    --dump) dump=$2; shift 2 ;;
     --keep) keep=yes; shift ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "cdr-export.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -43,6 +47,11 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 sql -e "DROP DATABASE IF EXISTS $pbx; DROP DATABASE IF EXISTS $cdr; CREATE DATABASE $pbx; CREATE DATABASE $cdr"
+if [ -n "$dump" ]; then
+  echo "== loading $dump into $pbx"
+  # The dump creates and uses its own `asterisk` database: load its tables into ours instead.
+  sed -e '/^CREATE DATABASE /d' -e '/^USE `/d' "$dump" | sql "$pbx"
+fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export DIALPLANE_ADMIN_PASSWORD=bench-$RANDOM$RANDOM$RANDOM
 export DIALPLANE_DB_URL="jdbc:mariadb://$host:$dbport/$pbx" DIALPLANE_CDR_DB_URL="jdbc:mariadb://$host:$dbport/$cdr"
@@ -99,6 +108,7 @@ first_byte=$(curl -s -o /dev/null -w '%{time_starttransfer}' -H "$auth" \
 day_rows=$(curl -s -H "$auth" "$base/pbxapi/cdrs?format=csv&tenant=default&start=2024-01-10&end=2024-01-11" | wc -l)
 rss=$(ps -o rss= -p "$(pgrep -P "$product_pid" java || echo "$product_pid")" 2>/dev/null || echo "?")
 
+[ -n "$dump" ] && echo "== PBX database: $dump"
 echo "== $rows CDRs, all columns ($(echo "$fields" | tr ',' '\n' | wc -l)), ordered by calldate, uniqueid, sequence"
 echo "JVM options: $JAVA_OPTS"
 cat "$results"

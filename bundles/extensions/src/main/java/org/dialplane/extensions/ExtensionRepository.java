@@ -148,6 +148,7 @@ final class ExtensionRepository {
             Jdbc.update(connection, SqlFragment.of("DELETE FROM users WHERE ").append(SqlFragment.in("extension", found)));
             Jdbc.update(connection, SqlFragment.of("DELETE FROM devices WHERE ").append(SqlFragment.in("id", found)));
             Jdbc.update(connection, SqlFragment.of("DELETE FROM sip WHERE ").append(SqlFragment.in("id", found)));
+            ModuleRows.delete(connection, found);
             Ownership.release(connection, KIND, found);
             index.remove(connection, found);
             AstDbChanges astdb = IssabelExtension.deleted(found);

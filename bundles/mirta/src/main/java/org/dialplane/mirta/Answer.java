@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dialplane.core.rest.ApiException;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -79,7 +81,18 @@ sealed interface Answer {
     }
 
     /** A file sent whole (a call recording), as an attachment named as on disk. */
-    record File(Path path, long size, String type) implements Answer {
+    record File(Path path, String type) implements Answer {
+        /**
+         * The file, or a 404 saying {@code gone} when it is not there: deleted since it was listed or its record
+         * was read. Its length is taken when it is sent, from the open file.
+         */
+        static File existing(Path path, String type, String gone) {
+            if (!java.nio.file.Files.isRegularFile(path)) {
+                throw ApiException.notFound(gone);
+            }
+            return new File(path, type);
+        }
+
         @Override
         public int status() {
             return 200;

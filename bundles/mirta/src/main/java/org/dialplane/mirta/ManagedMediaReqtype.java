@@ -83,7 +83,7 @@ public class ManagedMediaReqtype implements Reqtype {
                             caller));
                 case "GETBINARY": {
                     Path audio = media.audioFile(FIELDS.objectId(request, null, ID), caller);
-                    return new Answer.File(audio, 0, "audio/wav");
+                    return Answer.File.existing(audio, "audio/wav", "The audio file is gone");
                 }
                 case "UPDATE": {
                     Map<String, Object> jsondata = request.jsonObject();

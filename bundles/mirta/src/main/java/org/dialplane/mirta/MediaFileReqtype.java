@@ -1,7 +1,5 @@
 package org.dialplane.mirta;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -69,10 +67,7 @@ public class MediaFileReqtype implements Reqtype {
     static Answer file(Path file) {
         String name = file.getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        try {
-            return new Answer.File(file, Files.size(file), TYPES.getOrDefault(extension, "application/octet-stream"));
-        } catch (IOException gone) {
-            throw ApiException.notFound("The audio file is gone");
-        }
+        return Answer.File.existing(file, TYPES.getOrDefault(extension, "application/octet-stream"),
+                "The audio file is gone");
     }
 }

@@ -54,6 +54,6 @@ public class RecordingReqtype implements Reqtype {
         String id = request.requiredMatching("id", CALL_ID, "a call id (letters, digits, . _ -)");
         Recording recording = calls.recording(id, caller)
                 .orElseThrow(() -> ApiException.notFound("No recording of call " + id));
-        return new Answer.File(recording.file(), recording.size(), recording.type());
+        return Answer.File.existing(recording.file(), recording.type(), "The recording of call " + id + " is gone");
     }
 }

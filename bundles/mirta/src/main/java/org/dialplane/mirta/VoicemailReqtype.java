@@ -87,7 +87,7 @@ public class VoicemailReqtype implements Reqtype {
         }
         String id = request.requiredMatching("msgid", MESSAGE_ID, "a message id as action=messages lists it");
         MessageAudio audio = messages.audio(mailbox, id, VoicemailMessages.FORMATS, caller);
-        return new Answer.File(audio.file(), size(audio), audio.contentType());
+        return Answer.File.existing(audio.file(), audio.contentType(), "The audio of this message is gone");
     }
 
     /** A message as a row: the txt's fields app_voicemail writes, as text. */
@@ -110,11 +110,4 @@ public class VoicemailReqtype implements Reqtype {
         return value == null ? "" : value;
     }
 
-    private static long size(MessageAudio audio) {
-        try {
-            return java.nio.file.Files.size(audio.file());
-        } catch (java.io.IOException gone) {
-            throw ApiException.notFound("The audio of this message is gone");
-        }
-    }
 }

@@ -13,6 +13,8 @@ import org.dialplane.core.auth.Caller;
 import org.dialplane.core.db.Database;
 import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.db.SqlFragment;
+import org.dialplane.core.pbx.Devices;
+import org.dialplane.core.pbx.Ownership;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.Problem;
@@ -33,10 +35,8 @@ public class PhoneRepository {
     static final String NOUN = "phone";
     private static final String LOCK = "dialplane.phones";
     private static final String FROM = " FROM dp_phone_phones p";
-    /** The tenant that owns an extension: as core's Ownership decides it (no row there: the default tenant). */
-    private static final String EXTENSION_OWNER = "COALESCE((SELECT o.tenant_id FROM dp_tenant_objects o"
-            + " WHERE o.kind = 'extension' AND o.object_id = u.extension),"
-            + " (SELECT t.id FROM dp_tenants t WHERE t.code = 'default'))";
+    /** The tenant that owns the extension {@code u}: core's rule (no row in dp_tenant_objects: the default tenant). */
+    private static final SqlFragment EXTENSION_OWNER = Ownership.ownerOf(Devices.EXTENSION, "u.extension");
 
     /** A phone as provisioning needs it. */
     record Provisioned(long id, long tenantId, String name, String mac, String model, String secret) {
@@ -188,9 +188,9 @@ public class PhoneRepository {
      */
     List<Line> lines(Provisioned phone) {
         SqlFragment sql = SqlFragment.of("SELECT l.extension, u.name, s.data AS secret FROM dp_phone_lines l"
-                + " LEFT JOIN users u ON u.extension = l.extension AND " + EXTENSION_OWNER + " = ?"
-                + " LEFT JOIN sip s ON s.id = u.extension AND s.keyword = 'secret'"
-                + " WHERE l.phone_id = ? ORDER BY l.position", phone.tenantId(), phone.id());
+                + " LEFT JOIN users u ON u.extension = l.extension AND ").append(EXTENSION_OWNER)
+                .append(" = ? LEFT JOIN sip s ON s.id = u.extension AND s.keyword = 'secret'"
+                        + " WHERE l.phone_id = ? ORDER BY l.position", phone.tenantId(), phone.id());
         return db.run(connection -> Jdbc.rows(connection, sql)).stream()
                 .map(r -> new Line((String) r.get("extension"), (String) r.get("name"), (String) r.get("secret")))
                 .toList();
@@ -227,8 +227,8 @@ public class PhoneRepository {
 
     /** The one tenant that owns all these extensions (a global caller's new phone goes to it). */
     private static long ownerOf(Connection connection, List<String> lines) throws SQLException {
-        List<String> owners = Jdbc.column(connection, SqlFragment.of("SELECT DISTINCT " + EXTENSION_OWNER
-                + " FROM users u WHERE ").append(SqlFragment.in("u.extension", lines)));
+        List<String> owners = Jdbc.column(connection, SqlFragment.of("SELECT DISTINCT ").append(EXTENSION_OWNER)
+                .append(" FROM users u WHERE ").append(SqlFragment.in("u.extension", lines)));
         if (owners.size() > 1) {
             throw ApiException.invalid(List.of(new Problem.FieldError(PhoneFields.LINES,
                     "must be extensions of one tenant")));
@@ -242,7 +242,8 @@ public class PhoneRepository {
             return;
         }
         List<String> found = Jdbc.column(connection, SqlFragment.of("SELECT u.extension FROM users u WHERE ")
-                .append(SqlFragment.in("u.extension", lines)).append(" AND " + EXTENSION_OWNER + " = ?", tenant));
+                .append(SqlFragment.in("u.extension", lines)).append(" AND ").append(EXTENSION_OWNER)
+                .append(" = ?", tenant));
         List<String> missing = lines.stream().filter(line -> !found.contains(line)).toList();
         if (!missing.isEmpty()) {
             throw ApiException.invalid(List.of(new Problem.FieldError(PhoneFields.LINES,

@@ -154,9 +154,8 @@ final class RingGroupRepository {
 
     /** The tenant owning a ring group the caller sees; 404 when there is none. */
     private static long tenantOf(Connection connection, String extension, Caller caller) throws SQLException {
-        List<String> owner = Jdbc.column(connection, SqlFragment.of("SELECT COALESCE((SELECT o.tenant_id FROM"
-                + " dp_tenant_objects o WHERE o.kind = ? AND o.object_id = r.grpnum), (SELECT t.id FROM dp_tenants t"
-                + " WHERE t.code = 'default')) FROM ringgroups r", KIND)
+        List<String> owner = Jdbc.column(connection, SqlFragment.of("SELECT ")
+                .append(Ownership.ownerOf(KIND, "r.grpnum")).append(" FROM ringgroups r")
                 .append(SqlFragment.where(SqlFragment.of("r.grpnum = ?", extension), visible(caller))));
         if (owner.isEmpty()) {
             throw ApiException.notFound("No " + NOUN + " " + extension);

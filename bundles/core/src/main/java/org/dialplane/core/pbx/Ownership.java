@@ -29,7 +29,16 @@ public final class Ownership {
         if (caller.global()) {
             return SqlFragment.EMPTY;
         }
-        return SqlFragment.of(String.format(OWNER, idColumn) + " = ?", kind, caller.tenantId());
+        return ownerOf(kind, idColumn).append(" = ?", caller.tenantId());
+    }
+
+    /**
+     * The SQL expression of the id of the tenant owning the object whose id is in {@code idColumn}: its row in
+     * {@code dp_tenant_objects}, else the {@code default} tenant. For a query that needs the owner itself (to compare
+     * it with a given tenant, or to select it); {@code idColumn} is the resource's own SQL, never input.
+     */
+    public static SqlFragment ownerOf(String kind, String idColumn) {
+        return SqlFragment.of(String.format(OWNER, idColumn), kind);
     }
 
     /** Records the caller's tenant as the owner of a new object. */

@@ -174,7 +174,9 @@ public class ExtensionRowsIT extends DialplaneTestSupport {
      * and the flags as core numbers them: 2, 3, ... once each.
      */
     private void assertSipRows(String number, Map<String, String> expected) throws SQLException {
-        assertEquals(new TreeMap<>(expected), sipRows(number));
+        Map<String, String> sorted = new TreeMap<>(expected);
+        Map<String, String> actual = sipRows(number);
+        assertEquals(difference(sorted, actual).replace("AstDB keys", "sip keywords"), sorted, actual);
         List<Integer> flags = new ArrayList<>();
         PbxSql.rows(context, "SELECT flags FROM sip WHERE id = ? ORDER BY flags", number)
                 .forEach(row -> flags.add(Integer.parseInt(row.get("flags"))));
@@ -208,6 +210,16 @@ public class ExtensionRowsIT extends DialplaneTestSupport {
                 break;
             }
         }
-        assertEquals(sorted, astDbOf(number));
+        Map<String, String> actual = astDbOf(number);
+        assertEquals(difference(sorted, actual), sorted, actual);
+    }
+
+    /** The keys whose values differ, as "key: expected -> actual" (null when absent), for a readable failure. */
+    private static String difference(Map<String, String> expected, Map<String, String> actual) {
+        Set<String> keys = new java.util.TreeSet<>(expected.keySet());
+        keys.addAll(actual.keySet());
+        return keys.stream().filter(key -> !java.util.Objects.equals(expected.get(key), actual.get(key)))
+                .map(key -> key + ": " + expected.get(key) + " -> " + actual.get(key))
+                .collect(Collectors.joining(", ", "AstDB keys differing: ", ""));
     }
 }

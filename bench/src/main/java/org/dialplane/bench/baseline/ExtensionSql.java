@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -310,18 +309,23 @@ final class ExtensionSql {
         return secret.toString();
     }
 
-    /** Jdbc.rows: every column by its label, as text. */
+    /** Jdbc.rows (core 2.2): every column by its label, as text; the labels read once, an array per row. */
     private static List<Map<String, Object>> rows(PreparedStatement statement) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (ResultSet result = statement.executeQuery()) {
             ResultSetMetaData meta = result.getMetaData();
+            com.fasterxml.jackson.core.io.SerializedString[] names =
+                    new com.fasterxml.jackson.core.io.SerializedString[meta.getColumnCount()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = new com.fasterxml.jackson.core.io.SerializedString(meta.getColumnLabel(i + 1));
+            }
             while (result.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    Object value = result.getObject(i);
-                    row.put(meta.getColumnLabel(i), value == null ? null : value.toString());
+                Object[] values = new Object[names.length];
+                for (int i = 0; i < names.length; i++) {
+                    Object value = result.getObject(i + 1);
+                    values[i] = value == null || value instanceof String ? value : value.toString();
                 }
-                rows.add(row);
+                rows.add(new Row(names, values));
             }
         }
         return rows;

@@ -6,12 +6,14 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Writes bodies the way Dialplane's JAX-RS layer does: Jackson, application/json, problem+json for errors. */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new SimpleModule().addSerializer(Row.class, new Row.Writer()));
 
     private Json() {
     }

@@ -7,7 +7,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,7 @@ import javax.sql.DataSource;
 
 /**
  * The JDBC plumbing every repository repeats: a connection per unit of work, transactions that roll back on
- * any failure, rows as maps. Connections, statements and result sets are always closed.
+ * any failure, rows as maps ({@link Row}). Connections, statements and result sets are always closed.
  */
 public final class Jdbc {
     private static final int LOCK_TIMEOUT_SECONDS = 10;
@@ -110,18 +109,28 @@ public final class Jdbc {
         return result;
     }
 
-    /** The rows of a query, each a map from column label to value (as text, the way pbxapi answers). */
+    /**
+     * The rows of a query, each a map from column label to value (as text, the way pbxapi answers), in column
+     * order. Since 2.2 each is an unmodifiable {@link Row}: the labels are read once per result set and every
+     * row holds an array of its values.
+     */
     public static List<Map<String, Object>> rows(Connection connection, SqlFragment sql) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (PreparedStatement statement = sql.prepare(connection); ResultSet result = statement.executeQuery()) {
             ResultSetMetaData meta = result.getMetaData();
+            String[] columnLabels = new String[meta.getColumnCount()];
+            for (int i = 0; i < columnLabels.length; i++) {
+                columnLabels[i] = meta.getColumnLabel(i + 1);
+            }
+            Row.Labels labels = new Row.Labels(columnLabels);
+            int[] columns = labels.columns;
             while (result.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    Object value = result.getObject(i);
-                    row.put(meta.getColumnLabel(i), value == null ? null : value.toString());
+                Object[] values = new Object[columns.length];
+                for (int i = 0; i < columns.length; i++) {
+                    Object value = result.getObject(columns[i]);
+                    values[i] = value == null || value instanceof String ? value : value.toString();
                 }
-                rows.add(row);
+                rows.add(new Row(labels, values));
             }
         }
         return rows;

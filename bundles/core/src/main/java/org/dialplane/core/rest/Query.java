@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.dialplane.core.db.Row;
 import org.dialplane.core.db.SqlFragment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -281,9 +282,13 @@ public final class Query {
     /**
      * One row as shown: only the requested fields, in the requested order; a field the row lacks shows as
      * {@code null}. A row is a {@code Map} keyed by field name, or any object Jackson can turn into one (a record
-     * whose components carry the JSON names).
+     * whose components carry the JSON names). A {@link Row} read by {@code Jdbc.rows} is shown as a
+     * {@link Row} (itself, when it holds exactly the fields shown), unmodifiable like it.
      */
     public Map<String, Object> project(Object row) {
+        if (row instanceof Row read) {
+            return read.select(fields); // no copy when the row holds exactly the fields shown
+        }
         Map<?, ?> all = row instanceof Map<?, ?> map ? map : ROWS.convertValue(row, ROW);
         Map<String, Object> shown = new LinkedHashMap<>();
         for (String field : fields) {

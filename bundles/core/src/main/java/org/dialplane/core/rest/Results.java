@@ -1,8 +1,17 @@
 package org.dialplane.core.rest;
 
+import java.io.IOException;
 import java.util.List;
 
+import org.dialplane.core.db.Row;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /**
  * The body of every successful GET, as Issabel's pbxapi answers: {@code {"results": [...]}} for a list and for a
@@ -16,6 +25,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                as the cdr bundle's pages do. Since 2.2.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonSerialize(using = Results.Writer.class)
 public record Results(List<?> results, Long total, String next) {
 
     public Results {
@@ -40,5 +50,64 @@ public record Results(List<?> results, Long total, String next) {
     /** One item, shown as a list of one. */
     public static Results one(Object item) {
         return new Results(List.of(item), null);
+    }
+
+    /**
+     * Writes what Jackson would write for this record ({@code results}, then {@code total} and {@code next} unless
+     * null), but database rows ({@link Row}) straight from their values, with their field names encoded once per
+     * list: a list of 1,000 rows was a map serializer's look-ups 5,000 times. Anything else in the list is
+     * written by Jackson as before.
+     */
+    static final class Writer extends StdSerializer<Results> {
+        private static final long serialVersionUID = 1L;
+
+        Writer() {
+            super(Results.class);
+        }
+
+        @Override
+        public void serialize(Results value, JsonGenerator json, SerializerProvider provider) throws IOException {
+            json.writeStartObject(value);
+            json.writeFieldName("results");
+            json.writeStartArray(value.results(), value.results().size());
+            List<String> labels = null;
+            SerializableString[] names = null;
+            for (Object item : value.results()) {
+                if (item instanceof Row row) {
+                    if (row.labels() != labels) { // the same instance for every row of one result set
+                        labels = row.labels();
+                        names = labels.stream().map(SerializedString::new).toArray(SerializableString[]::new);
+                    }
+                    writeRow(row, names, json, provider);
+                } else {
+                    provider.defaultSerializeValue(item, json);
+                }
+            }
+            json.writeEndArray();
+            if (value.total() != null) {
+                json.writeNumberField("total", value.total().longValue());
+            }
+            if (value.next() != null) {
+                json.writeStringField("next", value.next());
+            }
+            json.writeEndObject();
+        }
+
+        private static void writeRow(Row row, SerializableString[] names, JsonGenerator json,
+                SerializerProvider provider) throws IOException {
+            json.writeStartObject(row);
+            for (int i = 0; i < names.length; i++) {
+                json.writeFieldName(names[i]);
+                Object field = row.value(i);
+                if (field == null) {
+                    json.writeNull();
+                } else if (field instanceof String text) {
+                    json.writeString(text);
+                } else {
+                    provider.defaultSerializeValue(field, json);
+                }
+            }
+            json.writeEndObject();
+        }
     }
 }

@@ -1,15 +1,25 @@
 package org.dialplane.launcher;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Log levels of the container: Dialplane at INFO, the libraries (Jetty, Jersey, the whiteboard) at WARN, so
- * the log says what Dialplane does rather than how Jetty starts. Public so the integration tests log alike.
+ * Logging of the container: Dialplane at INFO, the libraries (Jetty, Jersey, the whiteboard) at WARN, so the log
+ * says what Dialplane does rather than how Jetty starts. The bundles log through logback, configured by
+ * etc/logback.xml; Jersey through java.util.logging, whose levels are set here. Public so the integration tests
+ * log alike.
  */
 public final class Logging {
+    /** The logging configuration's name in etc/ (logback's format; see the file for what it does). */
+    public static final String CONFIG_FILE = "logback.xml";
+    /** The formats of the server's log lines ({@link Setting#LOG_FORMAT}). */
+    public static final List<String> FORMATS = List.of("plain", "json");
+
     /** Held here because java.util.logging keeps its loggers only weakly; a collected logger loses its level. */
     private static final Logger JERSEY_PROVIDERS = Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
     private static final Logger JERSEY_WADL = Logger.getLogger("org.glassfish.jersey.server.wadl.WadlFeature");
@@ -18,15 +28,21 @@ public final class Logging {
     private Logging() {
     }
 
-    /** System properties read by slf4j-simple, the logging provider inside the container. */
-    public static Map<String, String> systemProperties() {
+    /**
+     * System properties read by logback, the logging provider inside the container, when the first bundle logs:
+     * its configuration file, and the folder and format that file uses.
+     */
+    public static Map<String, String> systemProperties(Path configFile, Path logDirectory, String format) {
         return Map.of(
-                "org.slf4j.simpleLogger.defaultLogLevel", "warn",
-                "org.slf4j.simpleLogger.log.org.dialplane", "info",
-                "org.slf4j.simpleLogger.showDateTime", "true",
-                "org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS",
-                "org.slf4j.simpleLogger.showThreadName", "false",
-                "org.slf4j.simpleLogger.levelInBrackets", "true");
+                "logback.configurationFile", configFile.toString(),
+                "dialplane.log.dir", logDirectory.toString(),
+                "dialplane.log.format", format);
+    }
+
+    /** The home's etc/logback.xml, else the installation's (a home made before the file was part of it). */
+    static Path configFile(Path install, Path home) {
+        Path own = home.resolve("etc").resolve(CONFIG_FILE);
+        return Files.isRegularFile(own) ? own : install.resolve("etc").resolve(CONFIG_FILE);
     }
 
     /**
@@ -37,9 +53,9 @@ public final class Logging {
         Logger.getLogger("").setLevel(Level.OFF);
     }
 
-    /** Applies the levels to this JVM: slf4j-simple's properties and java.util.logging (Jersey logs there). */
-    public static void configure() {
-        systemProperties().forEach(System::setProperty);
+    /** Applies the levels to this JVM: logback's properties and java.util.logging (Jersey logs there). */
+    static void configure(Path install, Path home, String format) {
+        systemProperties(configFile(install, home), home.resolve("log"), format).forEach(System::setProperty);
         Logger root = Logger.getLogger("");
         root.setLevel(Level.WARNING);
         Arrays.stream(root.getHandlers()).forEach(h -> h.setLevel(Level.WARNING));

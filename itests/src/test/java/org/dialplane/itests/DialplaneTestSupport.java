@@ -67,7 +67,7 @@ public abstract class DialplaneTestSupport {
         options.add(features("dialplane"));
         options.add(home(getClass().getSimpleName()));
         options.add(httpPort(freePort()));
-        options.add(logging());
+        options.add(logging(getClass().getSimpleName()));
         options.add(junitBundles());
         options.add(frameworkProperty("org.osgi.framework.startlevel.beginning")
                 .value(Integer.toString(Container.ACTIVE_START_LEVEL)));
@@ -168,9 +168,17 @@ public abstract class DialplaneTestSupport {
         return composite(options.toArray(Option[]::new));
     }
 
-    public static Option logging() {
+    /**
+     * The product's logging: the distribution's etc/logback.xml, writing to the console (the test's output file) and
+     * to log/dialplane.log in this class's home, in the format named by {@code dialplane.test.log.format} (plain by
+     * default).
+     */
+    public static Option logging(String name) {
         List<Option> options = new ArrayList<>();
-        Logging.systemProperties().forEach((key, value) -> options.add(systemProperty(key).value(value)));
+        Path home = Path.of(System.getProperty("dialplane.test.work")).resolve(name).toAbsolutePath();
+        Path config = Path.of(System.getProperty("dialplane.test.logback"));
+        Logging.systemProperties(config, home.resolve("log"), System.getProperty("dialplane.test.log.format", "plain"))
+                .forEach((key, value) -> options.add(systemProperty(key).value(value)));
         return composite(options.toArray(Option[]::new));
     }
 

@@ -117,6 +117,7 @@ public final class Container {
                 bundle.start(Bundle.START_ACTIVATION_POLICY);
             }
         }
+        Logging.initializeAhead(context);
         CountDownLatch levelReached = new CountDownLatch(1);
         context.addFrameworkListener(event -> {
             if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {

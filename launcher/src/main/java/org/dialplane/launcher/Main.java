@@ -71,7 +71,7 @@ public final class Main {
         home = home.toAbsolutePath().normalize();
         Distribution.prepareHome(install, home);
         Settings settings = new Settings(flags, System.getenv(), home.resolve("etc/dialplane.cfg"));
-        Logging.configure();
+        Logging.configure(install, home, settings.get(Setting.LOG_FORMAT));
 
         FeatureFile features = FeatureFile.read(install.resolve("bundles/feature.xml"));
         List<FeatureFile.BundleRef> bundles = features.bundles(List.of(settings.get(Setting.FEATURES).split(",")));

@@ -49,6 +49,8 @@ enum Setting {
             "sounds root for media files; unset = sounds in etc/org.dialplane.asterisk.cfg"),
     ASTERISK_ETC("asterisk.etc", "DIALPLANE_ASTERISK_ETC", null, "", "dialplane.asterisk.etc",
             "Asterisk config dir (voicemail.conf); unset = etc in etc/org.dialplane.asterisk.cfg"),
+    LOG_FORMAT("log.format", "DIALPLANE_LOG_FORMAT", null, "plain", "dialplane.log.format",
+            "server log lines (console and log/dialplane.log): plain or json"),
     FEATURES("features", "DIALPLANE_FEATURES", null, "dialplane", "dialplane.features",
             "comma-separated features of bundles/feature.xml to install");
 

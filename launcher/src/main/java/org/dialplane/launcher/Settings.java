@@ -41,6 +41,10 @@ final class Settings {
         if (!https.isEmpty() && !https.matches("\\d{1,5}") || !https.isEmpty() && Integer.parseInt(https) > 65535) {
             throw new IllegalArgumentException("HTTPS port must be a number between 0 and 65535, not '" + https + "'");
         }
+        if (!Logging.FORMATS.contains(get(Setting.LOG_FORMAT))) {
+            throw new IllegalArgumentException("Log format must be one of " + Logging.FORMATS + ", not '"
+                    + get(Setting.LOG_FORMAT) + "'");
+        }
         if (!https.isEmpty() && get(Setting.TLS_CERTIFICATE).isEmpty()) {
             throw new IllegalArgumentException("HTTPS port " + https + " needs a certificate: set "
                     + Setting.TLS_CERTIFICATE.env + " (or " + Setting.TLS_CERTIFICATE.key + " in etc/dialplane.cfg)");

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * A home used twice, as an appliance uses it: the first start (no admin password configured) copies the default
  * settings into {@code etc/}, starts the embedded database because no URL is set, and prints a generated admin
  * password once; the second start prints none, and an access token issued before the restart still works
- * (the signing key is kept in the database). {@code --help} names every setting.
+ * (the signing key is kept in the database). The server log goes to log/dialplane.log, plain lines by default and
+ * JSON lines with the request id under {@code log.format=json}. {@code --help} names every setting.
  */
 class DistributionRestartIT {
     private static final Path DISTRIBUTION = Path.of("target", "dialplane").toAbsolutePath();
@@ -68,8 +70,12 @@ class DistributionRestartIT {
             assertEquals(200, login.statusCode(), login.body());
             String token = login.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
             assertEquals(0, first.stop(), first.output::toString);
+            assertTrue(Files.isRegularFile(home.resolve("etc/logback.xml")), "the logging configuration is copied");
+            String plain = Files.readString(home.resolve("log/dialplane.log"));
+            assertTrue(plain.matches("(?s).*\\n\\d{4}-\\d\\d-\\d\\d [\\d:.]+ \\[INFO] \\S+DatabaseService - Database ready in .*"),
+                    plain);
 
-            Run second = start(home, port);
+            Run second = start(home, port, Map.of("DIALPLANE_LOG_FORMAT", "json"));
             second.awaitReady();
             assertFalse(second.output.stream().anyMatch(line -> PRINTED_PASSWORD.matcher(line).find()),
                     "the password is printed only at the first start: " + second.output);
@@ -78,7 +84,19 @@ class DistributionRestartIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, before.statusCode(), "a token from before the restart: " + before.body());
             assertEquals(200, login(client, port, password).statusCode());
+            HttpResponse<String> failed = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/pbxapi/authenticate")).header("Content-Type", "application/json")
+                    .header("X-Request-Id", "restart-it-json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"nobody\",\"password\":\"wrong-5512\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, failed.statusCode(), failed.body());
             assertEquals(0, second.stop(), second.output::toString);
+            // log.format=json: the second start's lines are JSON objects, the failed login's with its request id
+            String json = Files.readString(home.resolve("log/dialplane.log"));
+            assertTrue(json.lines().anyMatch(line -> line.startsWith("{") && line.contains("\"level\":\"INFO\"")
+                    && line.contains("\"requestId\":\"restart-it-json\"")
+                    && line.contains("\"formattedMessage\":\"Failed login for user 'nobody' from 127.0.0.1\"")), json);
+            assertFalse(json.contains("wrong-5512"), "no password in the log");
         } finally {
             deleteRecursively(home);
         }
@@ -86,10 +104,16 @@ class DistributionRestartIT {
 
     /** One run of the product on the home, without an admin password or a database URL. */
     private static Run start(Path home, int port) throws IOException {
+        return start(home, port, Map.of());
+    }
+
+    private static Run start(Path home, int port, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(DISTRIBUTION.resolve("bin/dialplane").toString(), "--home",
                 home.toString(), "--port", Integer.toString(port), "--host", "127.0.0.1").redirectErrorStream(true);
         builder.environment().remove("DIALPLANE_ADMIN_PASSWORD");
         builder.environment().remove("DIALPLANE_DB_URL");
+        builder.environment().remove("DIALPLANE_LOG_FORMAT");
+        builder.environment().putAll(environment);
         return new Run(builder.start());
     }
 

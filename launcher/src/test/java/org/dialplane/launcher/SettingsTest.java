@@ -51,4 +51,24 @@ class SettingsTest {
                 () -> new Settings(Map.of(Setting.HTTPS_PORT, "8443"), Map.of(), none));
         assertTrue(noCertificate.getMessage().contains("DIALPLANE_TLS_CERTIFICATE"), noCertificate.getMessage());
     }
+
+    @Test
+    void whenLogFormatUnknown_thenRefusedNamingTheFormats() throws Exception {
+        Path none = etc.resolve("missing.cfg");
+        assertEquals("plain", new Settings(Map.of(), Map.of(), none).get(Setting.LOG_FORMAT));
+        assertEquals("json", new Settings(Map.of(), Map.of("DIALPLANE_LOG_FORMAT", "json"), none)
+                .get(Setting.LOG_FORMAT));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> new Settings(Map.of(), Map.of("DIALPLANE_LOG_FORMAT", "xml"), none));
+        assertTrue(unknown.getMessage().contains("[plain, json]"), unknown.getMessage());
+    }
+
+    @Test
+    void whenHomeHasNoLoggingConfiguration_thenTheInstallationsIsUsed() throws Exception {
+        Path install = Files.createDirectories(etc.resolve("install/etc")).getParent();
+        Path home = Files.createDirectories(etc.resolve("home/etc")).getParent();
+        assertEquals(install.resolve("etc/logback.xml"), Logging.configFile(install, home));
+        Files.writeString(home.resolve("etc/logback.xml"), "<configuration/>");
+        assertEquals(home.resolve("etc/logback.xml"), Logging.configFile(install, home));
+    }
 }

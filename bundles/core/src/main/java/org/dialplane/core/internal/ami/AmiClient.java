@@ -26,6 +26,7 @@ import org.dialplane.core.ami.AmiAction;
 import org.dialplane.core.ami.AmiListener;
 import org.dialplane.core.ami.AmiResponse;
 import org.dialplane.core.ami.AmiState;
+import org.dialplane.core.internal.observe.RequestLogContext;
 import org.dialplane.core.rest.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,7 +119,7 @@ public final class AmiClient implements Ami, AutoCloseable {
             return result;
         }
         try {
-            actions.execute(() -> run(current, action, completeEvent, timeout, result));
+            actions.execute(RequestLogContext.carry(() -> run(current, action, completeEvent, timeout, result)));
         } catch (RejectedExecutionException busy) {
             result.completeExceptionally(ApiException.unavailable(
                     "AMI is busy: " + MAX_ACTIONS_IN_FLIGHT + " actions are already waiting for Asterisk", 1));

@@ -2,7 +2,9 @@ package org.dialplane.core.internal.apply;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.dialplane.core.apply.ApplyChanges;
 import org.dialplane.core.apply.ApplyListener;
 import org.dialplane.core.apply.ApplyStatus;
+import org.dialplane.core.internal.observe.RequestLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +46,8 @@ public final class ApplyScheduler implements ApplyChanges, AutoCloseable {
     private Instant lastRequest;
     private Instant lastRun;
     private Applier.Outcome last;
+    /** The requests whose writes the pending apply takes, for its log lines (and its listeners'). */
+    private Set<String> pendingRequestIds = new LinkedHashSet<>();
 
     ApplyScheduler(Applier applier, Duration quiet, Duration maxDelay) {
         this.applier = applier;
@@ -60,6 +65,10 @@ public final class ApplyScheduler implements ApplyChanges, AutoCloseable {
             firstPendingNanos = now;
             LOG.debug("apply requested ({}); applying after {} ms of quiet", reason, quiet.toMillis());
         }
+        String requestId = RequestLogContext.currentRequestId();
+        if (requestId != null && pendingRequestIds.size() < RequestLogContext.MAX_IDS) {
+            pendingRequestIds.add(requestId);
+        }
         long untilDeadline = Math.max(0, firstPendingNanos + maxDelay.toNanos() - now);
         if (scheduled != null) {
             scheduled.cancel(false);
@@ -69,13 +78,20 @@ public final class ApplyScheduler implements ApplyChanges, AutoCloseable {
     }
 
     private void applyIfPending() {
+        Set<String> requestIds;
         synchronized (this) {
             if (!pending) {
                 return; // an earlier run took this burst
             }
             pending = false;
             running = true;
+            requestIds = pendingRequestIds;
+            pendingRequestIds = new LinkedHashSet<>();
         }
+        RequestLogContext.runFor(requestIds, this::apply);
+    }
+
+    private void apply() {
         long start = System.nanoTime();
         Applier.Outcome outcome;
         try {

@@ -41,12 +41,12 @@ start() { # name dist -> sets port_<name>, pid in last_pid
   mkdir -p "$home/deploy"
   "$dist/bin/dialplane" --port "$port" --host 127.0.0.1 --home "$home" > "$work/$name.log" 2>&1 &
   last_pid=$!
-  tool await --url "http://127.0.0.1:$port" --timeout 120 --pid "$last_pid" ||
+  tool await --url "http://127.0.0.1:$port" --timeout 300 --pid "$last_pid" ||
     { echo "$name did not become healthy:" >&2; tail -n 40 "$work/$name.log" >&2; exit 1; }
   cp "$dist/examples/org.dialplane.example.vendor.jar" "$home/deploy/.example.part"
   mv "$home/deploy/.example.part" "$home/deploy/example-vendor.jar"
-  tool await --url "http://127.0.0.1:$port" --path /pbxapi/vendor/hello --timeout 60
-  tool await --url "http://127.0.0.1:$port" --path /pbxapi/authenticate --status 405 --timeout 120
+  tool await --url "http://127.0.0.1:$port" --path /pbxapi/vendor/hello --timeout 120
+  tool await --url "http://127.0.0.1:$port" --path /pbxapi/authenticate --status 405 --timeout 300
   last_port=$port
 }
 

@@ -97,14 +97,14 @@ mkdir -p "$home/deploy"
 echo "== starting Dialplane on 127.0.0.1:$port (home $home)"
 "$dist/bin/dialplane" --port "$port" --host 127.0.0.1 --home "$home" > "$work/dialplane.log" 2>&1 &
 product_pid=$!
-tool await --url "http://127.0.0.1:$port" --timeout 90 --pid "$product_pid" ||
+tool await --url "http://127.0.0.1:$port" --timeout 300 --pid "$product_pid" ||
   { echo "Dialplane did not become healthy; its log:" >&2; tail -n 40 "$work/dialplane.log" >&2; exit 1; }
 cp "$example_jar" "$home/deploy/.bench-example.part"
 mv "$home/deploy/.bench-example.part" "$home/deploy/bench-$(basename "$example_jar")"
-tool await --url "http://127.0.0.1:$port" --path /pbxapi/vendor/hello --timeout 30
+tool await --url "http://127.0.0.1:$port" --path /pbxapi/vendor/hello --timeout 120
 # Login (and every resource that needs the database) is served once the database is up and migrated; the
 # embedded one starts beside the container, so health answers before it.
-tool await --url "http://127.0.0.1:$port" --path /pbxapi/authenticate --status 405 --timeout 90
+tool await --url "http://127.0.0.1:$port" --path /pbxapi/authenticate --status 405 --timeout 300
 
 # The baseline reads the product's database: the configured one, or the embedded server the product started.
 db_url=${DIALPLANE_DB_URL:-} db_user=${DIALPLANE_DB_USER:-} db_password=${DIALPLANE_DB_PASSWORD:-}

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.dialplane.core.db.DatabaseException;
-import org.dialplane.core.internal.observe.RequestIds;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.MediaTypes;
 import org.dialplane.core.rest.Problem;
@@ -17,7 +16,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -71,7 +69,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             if (cause instanceof DatabaseException database && database.unavailable()
                     || DatabaseException.isConnectionFailure(cause)) {
-                LOG.warn("Database unavailable while answering {} (request {}): {}", path(), requestId(),
+                LOG.warn("Database unavailable while answering {}: {}", path(),
                         cause.getMessage());
                 // A busy lock says so in our own words; a driver's message is not shown.
                 String detail = cause instanceof DatabaseException busy && busy.getCause() == null ? busy.getMessage()
@@ -96,7 +94,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     /** A 500 that reveals nothing, with the exception logged for the operator. */
     static Response unexpected(Throwable exception, String path) {
-        LOG.error("Unexpected error answering {} (request {})", path, requestId(), exception);
+        LOG.error("Unexpected error answering {}", path, exception);
         return respond(problem(500, "The server could not answer this request; the error has been logged."))
                 .build();
     }
@@ -166,7 +164,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         } else if (web instanceof NotAcceptableException) {
             detail = "This resource cannot answer in the media types the request accepts";
         } else if (status >= 500) {
-            LOG.error("Server error answering {} (request {})", path(), requestId(), web);
+            LOG.error("Server error answering {}", path(), web);
             detail = "The server could not answer this request; the error has been logged.";
         } else {
             detail = web.getMessage();
@@ -190,15 +188,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private String path() {
         return uriInfo == null ? "this path" : uriInfo.getRequestUri().getRawPath();
-    }
-
-    /**
-     * The request's id, named in the line itself: the logging provider (slf4j-simple) does not print the MDC, where
-     * {@link org.dialplane.core.internal.observe.RequestIdFilter} also puts it.
-     */
-    private static String requestId() {
-        String id = MDC.get(RequestIds.MDC_KEY);
-        return id == null ? "-" : id;
     }
 
     static Problem problem(int status, String detail) {

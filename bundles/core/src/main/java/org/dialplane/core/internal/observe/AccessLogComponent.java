@@ -44,7 +44,7 @@ public class AccessLogComponent implements Consumer<RequestRecord> {
         }
         this.format = named;
         Path target = config.enabled() && home != null ? logFile(Path.of(home), config.file()) : null;
-        this.file = target == null ? null : new AccessLogFile(target);
+        this.file = target == null ? null : new AccessLogFile(target, format);
         if (file != null) {
             JettyRequestLog.listen(this);
             LOG.debug("Access log: {} ({})", target, format);
@@ -64,7 +64,7 @@ public class AccessLogComponent implements Consumer<RequestRecord> {
 
     @Override
     public void accept(RequestRecord record) {
-        file.append(format.apply(record));
+        file.append(record);
     }
 
     @Deactivate

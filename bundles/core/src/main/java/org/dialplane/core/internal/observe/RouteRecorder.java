@@ -1,6 +1,8 @@
 package org.dialplane.core.internal.observe;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.internal.http.RestRuntimeConfiguration;
@@ -24,18 +26,72 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 @JakartarsExtension
 @JakartarsName("dialplane.routes")
 public class RouteRecorder implements ContainerResponseFilter {
+    /** Beyond this many distinct template chains, routes are built per request rather than remembered. */
+    static final int MAX_ROUTES = 2_000;
+
+    /**
+     * The route of each chain of matched templates met so far. The templates are the resource model's own objects,
+     * so one identity look-up replaces building the string per request, and every request of a route hands the
+     * same String on: the request metrics compare and hash it without reading its characters.
+     */
+    private final Map<MatchedTemplates, String> routes = new ConcurrentHashMap<>();
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getUriInfo() instanceof ExtendedUriInfo info) {
             List<UriTemplate> templates = info.getMatchedTemplates();
             if (!templates.isEmpty()) {
-                request.setProperty(RequestIds.ROUTE_ATTRIBUTE, route(templates));
+                request.setProperty(RequestIds.ROUTE_ATTRIBUTE, remembered(templates));
             }
         }
         if (request.getSecurityContext() != null
                 && request.getSecurityContext().getUserPrincipal() instanceof Caller caller) {
             request.setProperty(RequestIds.CALLER_ATTRIBUTE, caller.name());
+        }
+    }
+
+    private String remembered(List<UriTemplate> templates) {
+        MatchedTemplates key = new MatchedTemplates(templates.toArray(new UriTemplate[0]));
+        String route = routes.get(key);
+        if (route == null) {
+            route = route(templates);
+            if (routes.size() < MAX_ROUTES) {
+                routes.putIfAbsent(key, route);
+            }
+        }
+        return route;
+    }
+
+    /** A chain of templates, equal to another only if it holds the very same template objects. */
+    private static final class MatchedTemplates {
+        private final UriTemplate[] templates;
+        private final int hash;
+
+        MatchedTemplates(UriTemplate[] templates) {
+            this.templates = templates;
+            int h = 1;
+            for (UriTemplate template : templates) {
+                h = 31 * h + System.identityHashCode(template);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof MatchedTemplates that) || that.templates.length != templates.length) {
+                return false;
+            }
+            for (int i = 0; i < templates.length; i++) {
+                if (templates[i] != that.templates[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 

@@ -48,6 +48,30 @@ class AccessLogFormatTest {
     }
 
     @Test
+    void whenDurationHasLeadingZeroDecimals_thenThreeDecimalsKept() {
+        assertEquals("0.000", AccessLogFormat.millis(withNanos(999)));
+        assertEquals("0.007", AccessLogFormat.millis(withNanos(7_000)));
+        assertEquals("12.045", AccessLogFormat.millis(withNanos(12_045_900)));
+        assertEquals("3000.100", AccessLogFormat.millis(withNanos(3_000_100_000L)));
+    }
+
+    @Test
+    void whenSameSecondOrNext_thenTimeFormattedForEach() {
+        Instant second = Instant.parse("2026-01-02T03:04:05Z");
+        String first = AccessLogFormat.clfTime(second);
+
+        assertEquals(first, AccessLogFormat.clfTime(second.plusMillis(999)));
+        assertEquals(java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.ROOT)
+                .withZone(java.time.ZoneId.systemDefault()).format(second.plusSeconds(1)),
+                AccessLogFormat.clfTime(second.plusSeconds(1)));
+    }
+
+    private static RequestRecord withNanos(long nanos) {
+        return new RequestRecord(RECORD.time(), "rid", "GET", null, "HTTP/1.1", 200, 0, nanos, null, "::1", null,
+                null);
+    }
+
+    @Test
     void whenFormatNamed_thenFoundIgnoringCase() {
         assertEquals(AccessLogFormat.JSON, AccessLogFormat.named(" JSON "));
         assertEquals(AccessLogFormat.COMBINED, AccessLogFormat.named("combined"));

@@ -4,7 +4,7 @@
  * its tables, and which extensions a live channel concerns.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.dialplane.core.pbx;
 
 import org.osgi.annotation.bundle.Export;

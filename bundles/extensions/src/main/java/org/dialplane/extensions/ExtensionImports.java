@@ -24,6 +24,8 @@ import org.dialplane.extensions.api.ExtensionChange;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bulk imports of extensions: every row checked first ({@link ImportPlan}); then one job writes them all in one
@@ -35,6 +37,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ExtensionImports.class)
 public class ExtensionImports {
     static final String KIND = "extensions.import";
+    private static final Logger LOG = LoggerFactory.getLogger(ExtensionImports.class);
 
     private final Jdbc db;
     private final AstDb astDb;
@@ -60,7 +63,7 @@ public class ExtensionImports {
     Job start(List<ImportRows.Row> rows, String rowName, boolean partial, boolean apply, Caller caller) {
         caller.requireWriter();
         List<RowError> errors = new ArrayList<>();
-        List<ImportPlan.Planned> checked = ImportPlan.checked(rows, errors);
+        List<ImportPlan.Planned> checked = ImportPlan.checked(rows, rowName, errors);
         List<ImportPlan.Planned> writable = db.run(connection -> ImportPlan.against(connection, checked, caller,
                 errors));
         if (!errors.isEmpty() && !partial) {
@@ -71,6 +74,7 @@ public class ExtensionImports {
             errors.forEach(progress::rowFailed);
             progress.advanced(bad, 0, 0);
             List<RowError> late = new ArrayList<>();
+            long started = System.nanoTime();
             ExtensionBatch.Written written = db.lockedTransaction(Numbering.LOCK, connection -> {
                 List<ImportPlan.Planned> now = ImportPlan.against(connection, writable, caller, late);
                 late.forEach(progress::rowFailed);
@@ -82,7 +86,10 @@ public class ExtensionImports {
                 return ExtensionBatch.write(connection, now, caller, astDb, index,
                         (created, updated) -> progress.advanced(skipped + created + updated, created, updated));
             });
-            notifier.imported(rows.size(), () -> astDb.pushAll(written.astdb()), mailboxes(written), apply);
+            LOG.info("Imported {} extensions ({} created, {} updated) in one transaction of {} ms", rows.size(),
+                    written.created().size(), written.updated().size(), (System.nanoTime() - started) / 1_000_000);
+            List<ExtensionRepository.Saved> mailboxes = mailboxes(written);
+            return () -> notifier.imported(rows.size(), () -> astDb.pushAll(written.astdb()), mailboxes, apply);
         });
     }
 

@@ -35,7 +35,7 @@ final class ImportPlan {
     }
 
     /** The rows' own checks; every problem goes to {@code errors}, the good rows come back. */
-    static List<Planned> checked(List<ImportRows.Row> rows, List<RowError> errors) {
+    static List<Planned> checked(List<ImportRows.Row> rows, String rowName, List<RowError> errors) {
         List<Planned> good = new ArrayList<>(rows.size());
         Map<String, Integer> firstLine = new HashMap<>();
         for (ImportRows.Row row : rows) {
@@ -47,7 +47,7 @@ final class ImportPlan {
             if (number != null) {
                 Integer first = firstLine.putIfAbsent(number, row.line());
                 if (first != null) {
-                    v.error("extension", number + " appears twice: first at " + first);
+                    v.error("extension", number + " appears twice: first at " + rowName + " " + first);
                 }
             }
             if (v.hasErrors()) {

@@ -54,9 +54,9 @@ public final class ImportRows {
         try (JsonParser parser = CSV.getFactory().createParser(body)) {
             ((CsvParser) parser).setSchema(CsvSchema.emptySchema().withoutHeader());
             ((CsvParser) parser).enable(CsvParser.Feature.WRAP_AS_ARRAY);
-            ((CsvParser) parser).enable(CsvParser.Feature.SKIP_EMPTY_LINES);
             List<String> header = null;
             List<Row> rows = new ArrayList<>();
+            int nextLine = 1;
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw ApiException.badRequest("the CSV body is empty: it needs a header row of field names");
             }
@@ -65,10 +65,16 @@ public final class ImportRows {
                 if (token == null || token == JsonToken.END_ARRAY) {
                     break;
                 }
-                int line = parser.currentTokenLocation().getLineNr();
+                // Counted here: Jackson's location does not count the line breaks inside quoted cells.
+                int line = nextLine;
                 List<String> cells = new ArrayList<>();
                 while (parser.nextToken() == JsonToken.VALUE_STRING) {
                     cells.add(parser.getText());
+                    nextLine += (int) parser.getText().chars().filter(c -> c == '\n').count();
+                }
+                nextLine++;
+                if (cells.isEmpty() || cells.size() == 1 && cells.get(0).isEmpty()) {
+                    continue; // an empty line
                 }
                 if (header == null) {
                     header = header(cells, known);

@@ -12,10 +12,14 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Jobs {
 
-    /** A job's work: returns when every row is handled; throwing fails the job. */
+    /**
+     * A job's work: returns when every row is handled and committed; throwing fails the job. What it returns (or
+     * null) runs once the job shows {@value Job#DONE}: the side effects after the commit (AstDB pushed to Asterisk,
+     * files, the apply), which follow a job's end as they follow a single write's answer.
+     */
     @FunctionalInterface
     interface Work {
-        void run(JobProgress progress) throws Exception;
+        Runnable run(JobProgress progress) throws Exception;
     }
 
     /**

@@ -46,6 +46,12 @@ public class JobsComponent implements Jobs {
         thread.setDaemon(true);
         return thread;
     });
+    /** Side effects after a job (AstDB pushed key by key) on their own thread: the next job need not wait. */
+    private final ExecutorService effects = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "dialplane-jobs-effects");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final long keepNanos;
     private final Map<String, Long> endedAt = new ConcurrentHashMap<>();
 
@@ -60,6 +66,7 @@ public class JobsComponent implements Jobs {
     @Deactivate
     void stop() {
         runner.shutdownNow();
+        effects.shutdown();
     }
 
     @Override
@@ -84,8 +91,9 @@ public class JobsComponent implements Jobs {
         Progress progress = new Progress(id);
         String state = Job.DONE;
         String detail = null;
+        Runnable afterwards = null;
         try {
-            work.run(progress);
+            afterwards = work.run(progress);
         } catch (ApiException e) {
             state = Job.FAILED;
             detail = e.problem().detail();
@@ -97,6 +105,16 @@ public class JobsComponent implements Jobs {
         Job ended = progress.update(state, detail);
         endedAt.put(id, System.nanoTime());
         tell(ended);
+        if (afterwards != null) {
+            Runnable effect = afterwards;
+            effects.execute(() -> {
+                try {
+                    effect.run();
+                } catch (RuntimeException e) {
+                    LOG.error("After job {} ended, its side effects failed", id, e);
+                }
+            });
+        }
     }
 
     private void forgetOld() {

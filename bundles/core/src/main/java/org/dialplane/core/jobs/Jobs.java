@@ -14,8 +14,9 @@ public interface Jobs {
 
     /**
      * A job's work: returns when every row is handled and committed; throwing fails the job. What it returns (or
-     * null) runs once the job shows {@value Job#DONE}: the side effects after the commit (AstDB pushed to Asterisk,
-     * files, the apply), which follow a job's end as they follow a single write's answer.
+     * null) runs once the job shows {@value Job#DONE}, on a thread of its own so the next job need not wait: the side
+     * effects after the commit (AstDB pushed to Asterisk, files, the apply), which follow a job's end as they
+     * follow a single write's answer.
      */
     @FunctionalInterface
     interface Work {

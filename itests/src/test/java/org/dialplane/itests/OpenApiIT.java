@@ -103,8 +103,10 @@ public class OpenApiIT extends DialplaneTestSupport {
         JsonNode list = paths.get("/pbxapi/extensions").get("get");
         List<String> names = new ArrayList<>();
         list.get("parameters").forEach(p -> names.add(p.get("name").asText()));
-        assertEquals(List.of("fields", "limit", "offset", "order", "direction", "search", "total", "after"), names);
-        assertTrue(list.get("parameters").get(0).get("description").asText().contains("recording_in_internal"));
+        // format (csv or json) is the list's own query parameter, ahead of the list parameters core adds.
+        assertEquals(List.of("format", "fields", "limit", "offset", "order", "direction", "search", "total", "after"),
+                names);
+        assertTrue(list.get("parameters").get(1).get("description").asText().contains("recording_in_internal"));
         assertEquals("#/components/schemas/ExtensionResults", list.at("/responses/200/content/application~1json/schema/$ref").asText());
         JsonNode post = paths.get("/pbxapi/extensions").get("post");
         assertEquals("#/components/schemas/ExtensionCreate",

@@ -90,12 +90,24 @@ final class ExtensionFields {
      * and the rest get IssabelPBX's defaults from {@link IssabelExtension#withDefaults}.
      */
     static ExtensionChange validate(JsonBody body, boolean creating) {
+        Validation v = validation(body, creating);
+        v.check();
+        return change(v);
+    }
+
+    /** Every problem of a body, collected (a bulk import names them all, row by row). */
+    static Validation validation(JsonBody body, boolean creating) {
         Validation v = FIELDS.validation(body, creating);
         String name = v.value("name");
         if (name != null && (name.indexOf('<') >= 0 || name.indexOf('>') >= 0 || name.chars().anyMatch(c -> c < 32))) {
             v.error("name", "must not contain <, > or control characters");
         }
-        v.check();
+        return v;
+    }
+
+    /** The change a checked validation holds. */
+    static ExtensionChange change(Validation v) {
+        String name = v.value("name");
         Map<String, String> recording = new LinkedHashMap<>();
         for (String field : RECORDING_KEYS.keySet()) {
             String mode = v.value(field);

@@ -25,6 +25,15 @@ final class ExtensionNotifier {
         afterCommit.written(reason(List.of(saved.extension())), saved.astdb(), apply, () -> mailbox(saved));
     }
 
+    /**
+     * A bulk import: the AstDB keys pushed a window at a time ({@code push}), the mailboxes of the rows that set
+     * voicemail or a name, then one apply for all. A new extension without voicemail has no mailbox to remove.
+     */
+    void imported(int rows, Runnable push, List<ExtensionRepository.Saved> mailboxes, boolean apply) {
+        afterCommit.written("extensions: " + rows + " imported", new AstDbChanges(), apply, push,
+                () -> mailboxes.forEach(this::mailbox));
+    }
+
     /** A delete: the mailboxes go with the extensions. */
     void deleted(List<String> extensions, AstDbChanges astdb, boolean apply) {
         afterCommit.written(reason(extensions), astdb, apply, () -> extensions.forEach(voicemail::deleteEverywhere));
@@ -34,7 +43,7 @@ final class ExtensionNotifier {
      * A mailbox the extension already has keeps its PIN, e-mail and options (set through /pbxapi/voicemail or
      * IssabelPBX's GUI): only its name follows the extension's. A new one gets IssabelPBX's defaults.
      */
-    private void mailbox(ExtensionRepository.Saved saved) {
+    void mailbox(ExtensionRepository.Saved saved) {
         if ("default".equals(saved.voicemail())) {
             Mailbox fresh = Mailbox.forExtension(saved.extension(), saved.name());
             voicemail.putOnly(voicemail.mailboxes().stream().filter(m -> m.number().equals(saved.extension()))

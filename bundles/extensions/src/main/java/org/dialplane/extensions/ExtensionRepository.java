@@ -46,9 +46,13 @@ final class ExtensionRepository {
 
     private final Jdbc db;
     private final AstDb astDb;
-    private final NumberIndex index = new NumberIndex(KIND, "users u JOIN devices d ON d.id = u.extension",
-            "u.extension");
+    private final NumberIndex index = newIndex();
     private final ExtensionPages pages;
+
+    /** The index of extension numbers in core's dp_numbers (see {@link ExtensionPages}). */
+    static NumberIndex newIndex() {
+        return new NumberIndex(KIND, "users u JOIN devices d ON d.id = u.extension", "u.extension");
+    }
 
     ExtensionRepository(Jdbc db, AstDb astDb) {
         this.db = db;

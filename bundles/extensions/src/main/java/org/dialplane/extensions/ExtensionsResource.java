@@ -1,12 +1,19 @@
 package org.dialplane.extensions;
 
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.auth.PbxResource;
 import org.dialplane.core.rest.Crud;
 import org.dialplane.core.rest.Doc;
 import org.dialplane.core.rest.Fields;
 import org.dialplane.core.rest.Ids;
+import org.dialplane.core.jobs.BulkIo;
+import org.dialplane.core.jobs.ImportRows;
 import org.dialplane.core.rest.JsonBody;
+import org.dialplane.core.rest.MaxBodySize;
 import org.dialplane.core.rest.Query;
 import org.dialplane.core.rest.Reload;
 import org.dialplane.core.rest.Results;
@@ -26,6 +33,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -42,17 +50,56 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public class ExtensionsResource {
     private final ExtensionService extensions;
+    private final ExtensionImports imports;
 
     @Activate
-    public ExtensionsResource(@Reference ExtensionService extensions) {
+    public ExtensionsResource(@Reference ExtensionService extensions, @Reference ExtensionImports imports) {
         this.extensions = extensions;
+        this.imports = imports;
     }
 
     @GET
-    @Doc("List extensions (fields=, limit, offset, order, direction, search)")
-    public Results list(@Context UriInfo uri, @Context SecurityContext security) {
+    @Produces({MediaType.APPLICATION_JSON, BulkIo.CSV})
+    @Doc("List extensions (fields=, limit, offset, order, direction, search); format=csv or Accept: text/csv"
+            + " exports them as CSV, the format POST /extensions/import takes")
+    public Response list(@QueryParam("format") String format, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context SecurityContext security) {
         Caller caller = Caller.of(security);
-        return extensions.list(Query.of(uri, ExtensionFields.FIELDS), caller);
+        Query query = Query.of(uri, ExtensionFields.FIELDS);
+        Results results = extensions.list(query, caller);
+        if (!BulkIo.csvWanted(format, headers)) {
+            return Response.ok(results, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        List<String> columns = caller.readOnly() ? query.hidingSecrets().fields() : query.fields();
+        return BulkIo.csv(columns, results, "extensions.csv");
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(BulkIo.CSV)
+    @Doc("Create or update many extensions from CSV (a header row of field names, as the export writes); 202 with"
+            + " the job at Location; partial=1 writes the good rows when some are bad")
+    public Response importCsv(@MaxBodySize(BulkIo.MAX_BODY_BYTES) InputStream body,
+            @QueryParam("partial") String partial, @QueryParam(Reload.NAME) String reload,
+            @Context UriInfo uri, @Context SecurityContext security) {
+        boolean apply = Reload.requested(reload, null);
+        boolean partialWanted = BulkIo.partial(partial);
+        List<ImportRows.Row> rows = ImportRows.csv(body, Set.copyOf(ExtensionFields.FIELDS.names()));
+        return BulkIo.accepted(uri, imports.start(rows, "line", partialWanted, apply, Caller.of(security)));
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Doc("Create or update many extensions from a JSON array of objects (the fields of a POST each, extension"
+            + " required); 202 with the job at Location; partial=1 writes the good rows when some are bad")
+    public Response importJson(@MaxBodySize(BulkIo.MAX_BODY_BYTES) InputStream body,
+            @QueryParam("partial") String partial, @QueryParam(Reload.NAME) String reload,
+            @Context UriInfo uri, @Context SecurityContext security) {
+        boolean apply = Reload.requested(reload, null);
+        boolean partialWanted = BulkIo.partial(partial);
+        List<ImportRows.Row> rows = ImportRows.json(body);
+        return BulkIo.accepted(uri, imports.start(rows, "item", partialWanted, apply, Caller.of(security)));
     }
 
     @GET

@@ -22,6 +22,16 @@ public interface AstDb {
      */
     void push(AstDbChanges changes);
 
+    /**
+     * {@link #push} for many changes (a bulk import's hundreds of thousands of keys): sends them a window of
+     * actions at a time, waiting for each window's answers, on the caller's thread, so that AMI's queue of
+     * waiting actions never overflows. Returns when all are sent, or at once without AMI (the mirror holds them).
+     * Since 2.2; by default, {@link #push}.
+     */
+    default void pushAll(AstDbChanges changes) {
+        push(changes);
+    }
+
     /** The mirrored keys under {@code family/keyPrefix}, keyed by the rest of the key (e.g. {@code ringtimer}). */
     Map<String, String> read(Connection connection, String family, String keyPrefix) throws SQLException;
 }

@@ -63,6 +63,28 @@ public final class NumberIndex {
         }
     }
 
+    /**
+     * Records many new objects' numbers at once (a bulk import): one batch into the index, then the runs of taken
+     * numbers rebuilt once from the tables, instead of a few statements per number. Same rules as {@link #add}.
+     * Since 2.2.
+     */
+    public void addAll(Connection connection, Collection<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "REPLACE INTO dp_numbers (kind, object_id, number) VALUES (?, ?, ?)")) {
+            for (String id : ids) {
+                statement.setString(1, kind);
+                statement.setString(2, id);
+                statement.setLong(3, numeric(id));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        Numbering.rebuildRuns(connection);
+    }
+
     /** Forgets deleted objects' numbers; call it in the transaction that deletes them, under {@link Numbering#LOCK}. */
     public void remove(Connection connection, Collection<String> ids) throws SQLException {
         if (!ids.isEmpty()) {

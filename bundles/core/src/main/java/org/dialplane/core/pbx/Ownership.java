@@ -53,6 +53,21 @@ public final class Ownership {
         }
     }
 
+    /** Records the caller's tenant as the owner of many new objects, in one batch (a bulk import). Since 2.2. */
+    public static void assignAll(Connection connection, String kind, Collection<String> objectIds, long tenantId)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "REPLACE INTO dp_tenant_objects (kind, object_id, tenant_id) VALUES (?, ?, ?)")) {
+            for (String id : objectIds) {
+                statement.setString(1, kind);
+                statement.setString(2, id);
+                statement.setLong(3, tenantId);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
     /** Forgets the owners of deleted objects. */
     public static void release(Connection connection, String kind, Collection<String> objectIds)
             throws SQLException {

@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.ami.AmiAction;
@@ -24,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public class AstDbService implements AstDb {
     private static final Logger LOG = LoggerFactory.getLogger(AstDbService.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** Actions in flight at once in {@link #pushAll}: half of what AMI lets wait, so single writes still fit. */
+    private static final int WINDOW = 32;
 
     /** Optional: without a PBX the mirror is all there is; with one, writes also go to Asterisk. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -60,6 +65,37 @@ public class AstDbService implements AstDb {
                 put.executeBatch();
             }
         }
+    }
+
+    @Override
+    public void pushAll(AstDbChanges changes) {
+        List<AstDbChanges.Op> ops = changes.ops();
+        for (int start = 0; start < ops.size(); start += WINDOW) {
+            Ami current = ami;
+            if (current == null || !current.isConnected()) {
+                LOG.warn("AMI went away: {} AstDB changes not sent to Asterisk (the mirror holds them)",
+                        ops.size() - start);
+                return;
+            }
+            List<CompletableFuture<?>> window = new ArrayList<>(WINDOW);
+            for (AstDbChanges.Op op : ops.subList(start, Math.min(ops.size(), start + WINDOW))) {
+                window.add(send(current, op).toCompletableFuture());
+            }
+            // Each action has its own timeout, so this wait ends; failures were logged by send.
+            CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+        }
+    }
+
+    private java.util.concurrent.CompletionStage<?> send(Ami current, AstDbChanges.Op op) {
+        AmiAction action = op.isDelete()
+                ? AmiAction.of("DBDelTree").with("Family", op.family()).with("Key", op.key())
+                : AmiAction.of("DBPut").with("Family", op.family()).with("Key", op.key()).with("Val", op.value());
+        return current.send(action, TIMEOUT).whenComplete((response, failure) -> {
+            if (failure != null) {
+                LOG.warn("AstDB {} {}/{} not sent to Asterisk: {}", action.name(), op.family(), op.key(),
+                        failure.getMessage());
+            }
+        });
     }
 
     @Override

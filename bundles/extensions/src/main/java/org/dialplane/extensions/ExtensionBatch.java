@@ -1,0 +1,160 @@
+package org.dialplane.extensions;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dialplane.core.auth.Caller;
+import org.dialplane.core.pbx.AstDb;
+import org.dialplane.core.pbx.AstDbChanges;
+import org.dialplane.core.pbx.NumberIndex;
+import org.dialplane.core.pbx.Ownership;
+import org.dialplane.extensions.api.ExtensionChange;
+
+/**
+ * The writes of a bulk import, in the caller's transaction: the same rows and AstDB keys as
+ * {@link ExtensionRepository}'s single create and update, sent as JDBC batches of {@value #CHUNK} extensions (a
+ * create is 32 rows and 25 keys) instead of statement by statement, and the index of numbers and the owners
+ * recorded once at the end.
+ */
+final class ExtensionBatch {
+    static final int CHUNK = 500;
+
+    /** What the notifier needs once committed: the AstDB keys written and the changes, created ones first. */
+    record Written(AstDbChanges astdb, List<ExtensionChange> created, List<ExtensionChange> updated) {
+    }
+
+    /** Told after each chunk: rows written so far, of which created and updated. */
+    interface Progress {
+        void written(int created, int updated);
+    }
+
+    private ExtensionBatch() {
+    }
+
+    static Written write(Connection connection, List<ImportPlan.Planned> rows, Caller caller, AstDb astDb,
+            NumberIndex index, Progress progress) throws SQLException {
+        AstDbChanges all = new AstDbChanges();
+        List<ExtensionChange> created = new ArrayList<>();
+        List<ExtensionChange> updated = new ArrayList<>();
+        for (int start = 0; start < rows.size(); start += CHUNK) {
+            AstDbChanges astdb = new AstDbChanges();
+            List<ExtensionChange> creates = new ArrayList<>();
+            List<ExtensionChange> updates = new ArrayList<>();
+            for (ImportPlan.Planned row : rows.subList(start, Math.min(rows.size(), start + CHUNK))) {
+                if (row.existing()) {
+                    updates.add(row.change());
+                    IssabelExtension.updated(row.change()).ops().forEach(op -> add(astdb, op));
+                } else {
+                    ExtensionChange full = IssabelExtension.withDefaults(row.change());
+                    creates.add(full);
+                    IssabelExtension.created(full).ops().forEach(op -> add(astdb, op));
+                }
+            }
+            insert(connection, creates);
+            update(connection, updates);
+            astDb.write(connection, astdb);
+            astdb.ops().forEach(op -> add(all, op));
+            created.addAll(creates);
+            updated.addAll(updates);
+            progress.written(created.size(), updated.size());
+        }
+        List<String> numbers = created.stream().map(ExtensionChange::extension).toList();
+        Ownership.assignAll(connection, ExtensionRepository.KIND, numbers, caller.tenantId());
+        index.addAll(connection, numbers);
+        return new Written(all, created, updated);
+    }
+
+    private static void add(AstDbChanges changes, AstDbChanges.Op op) {
+        if (op.isDelete()) {
+            changes.deleteTree(op.family(), op.key());
+        } else {
+            changes.put(op.family(), op.key(), op.value());
+        }
+    }
+
+    private static void insert(Connection connection, List<ExtensionChange> creates) throws SQLException {
+        if (creates.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement users = connection.prepareStatement("INSERT INTO users (extension, password, name,"
+                + " voicemail, ringtimer, noanswer, recording, outboundcid, sipname, noanswer_cid, busy_cid,"
+                + " chanunavail_cid, noanswer_dest, busy_dest, chanunavail_dest)"
+                + " VALUES (?, '', ?, ?, ?, '', '', '', '', '', '', '', '', '', '')");
+                PreparedStatement devices = connection.prepareStatement("INSERT INTO devices (id, tech, dial,"
+                        + " devicetype, user, description, emergency_cid) VALUES (?, ?, ?, 'fixed', ?, ?, '')");
+                PreparedStatement sip = connection.prepareStatement(
+                        "INSERT INTO sip (id, keyword, data, flags) VALUES (?, ?, ?, ?)")) {
+            for (ExtensionChange e : creates) {
+                users.setString(1, e.extension());
+                users.setString(2, e.name());
+                users.setString(3, e.voicemail());
+                users.setInt(4, e.ringtimer());
+                users.addBatch();
+                devices.setString(1, e.extension());
+                devices.setString(2, e.tech());
+                devices.setString(3, IssabelExtension.dial(e));
+                devices.setString(4, e.extension());
+                devices.setString(5, e.name());
+                devices.addBatch();
+                for (IssabelExtension.SipRow row : IssabelExtension.sipRows(e)) {
+                    sip.setString(1, e.extension());
+                    sip.setString(2, row.keyword());
+                    sip.setString(3, row.data());
+                    sip.setInt(4, row.flags());
+                    sip.addBatch();
+                }
+            }
+            users.executeBatch();
+            devices.executeBatch();
+            sip.executeBatch();
+        }
+    }
+
+    /** The fields each row sends, as {@link ExtensionRepository}'s update writes them. */
+    private static void update(Connection connection, List<ExtensionChange> updates) throws SQLException {
+        if (updates.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement userName = connection.prepareStatement(
+                "UPDATE users SET name = ? WHERE extension = ?");
+                PreparedStatement deviceName = connection.prepareStatement(
+                        "UPDATE devices SET description = ? WHERE id = ?");
+                PreparedStatement ringtimer = connection.prepareStatement(
+                        "UPDATE users SET ringtimer = ? WHERE extension = ?");
+                PreparedStatement voicemail = connection.prepareStatement(
+                        "UPDATE users SET voicemail = ? WHERE extension = ?");
+                PreparedStatement secret = connection.prepareStatement(
+                        "REPLACE INTO sip (id, keyword, data, flags) VALUES (?, 'secret', ?, 2)")) {
+            for (ExtensionChange e : updates) {
+                String x = e.extension();
+                if (e.name() != null) {
+                    batch(userName, e.name(), x);
+                    batch(deviceName, e.name(), x);
+                }
+                if (e.ringtimer() != null) {
+                    ringtimer.setInt(1, e.ringtimer());
+                    ringtimer.setString(2, x);
+                    ringtimer.addBatch();
+                }
+                if (e.voicemail() != null) {
+                    batch(voicemail, e.voicemail(), x);
+                }
+                if (e.secret() != null) {
+                    batch(secret, x, e.secret());
+                }
+            }
+            for (PreparedStatement statement : List.of(userName, deviceName, ringtimer, voicemail, secret)) {
+                statement.executeBatch();
+            }
+        }
+    }
+
+    private static void batch(PreparedStatement statement, String first, String second) throws SQLException {
+        statement.setString(1, first);
+        statement.setString(2, second);
+        statement.addBatch();
+    }
+}

@@ -6,10 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.ami.AmiAction;
+import org.dialplane.core.ami.AmiResponse;
 import org.dialplane.core.pbx.AstDb;
 import org.dialplane.core.pbx.AstDbChanges;
 import org.osgi.service.component.annotations.Component;
@@ -62,22 +65,46 @@ public class AstDbService implements AstDb {
         }
     }
 
+    /**
+     * Sends the changes one after another, each when the one before is answered: in their order (a DBDelTree then
+     * a DBPut under the same key must reach Asterisk in that order), and holding one of AMI's 64 places for actions
+     * in flight, not one per change. Sent all at once, a bulk delete of 200 ring groups filled every place: the
+     * rest were dropped ("AMI is busy"), Asterisk kept their keys, and requests to AMI answered 503 meanwhile
+     * (found by {@code SoakIT}).
+     */
     @Override
     public void push(AstDbChanges changes) {
         Ami current = ami;
         if (current == null || !current.isConnected() || changes.isEmpty()) {
             return;
         }
-        for (AstDbChanges.Op op : changes.ops()) {
+        sendFrom(current, changes.ops(), 0);
+    }
+
+    /** A loop while answers come at once (a refusal, AMI gone): no recursion as deep as a bulk delete is long. */
+    private static void sendFrom(Ami ami, List<AstDbChanges.Op> ops, int from) {
+        for (int index = from; index < ops.size(); index++) {
+            AstDbChanges.Op op = ops.get(index);
             AmiAction action = op.isDelete()
                     ? AmiAction.of("DBDelTree").with("Family", op.family()).with("Key", op.key())
                     : AmiAction.of("DBPut").with("Family", op.family()).with("Key", op.key()).with("Val", op.value());
-            current.send(action, TIMEOUT).whenComplete((response, failure) -> {
-                if (failure != null) {
-                    LOG.warn("AstDB {} {}/{} not sent to Asterisk: {}", action.name(), op.family(), op.key(),
-                            failure.getMessage());
-                }
-            });
+            CompletableFuture<AmiResponse> sent = ami.send(action, TIMEOUT).toCompletableFuture();
+            if (!sent.isDone()) {
+                int next = index + 1;
+                sent.whenComplete((response, failure) -> {
+                    warnIfFailed(action, op, failure);
+                    sendFrom(ami, ops, next);
+                });
+                return;
+            }
+            sent.whenComplete((response, failure) -> warnIfFailed(action, op, failure));
+        }
+    }
+
+    private static void warnIfFailed(AmiAction action, AstDbChanges.Op op, Throwable failure) {
+        if (failure != null) {
+            LOG.warn("AstDB {} {}/{} not sent to Asterisk: {}", action.name(), op.family(), op.key(),
+                    failure.getMessage());
         }
     }
 

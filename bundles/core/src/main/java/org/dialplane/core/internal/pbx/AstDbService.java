@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
@@ -31,6 +30,9 @@ public class AstDbService implements AstDb {
     /** Optional: without a PBX the mirror is all there is; with one, writes also go to Asterisk. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Ami ami;
+    /** The changes not yet sent, in the order written; one sender at a time ({@link #sending}). */
+    private final java.util.Queue<AstDbChanges.Op> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     public void write(Connection connection, AstDbChanges changes) throws SQLException {
@@ -66,11 +68,11 @@ public class AstDbService implements AstDb {
     }
 
     /**
-     * Sends the changes one after another, each when the one before is answered: in their order (a DBDelTree then
-     * a DBPut under the same key must reach Asterisk in that order), and holding one of AMI's 64 places for actions
-     * in flight, not one per change. Sent all at once, a bulk delete of 200 ring groups filled every place: the
-     * rest were dropped ("AMI is busy"), Asterisk kept their keys, and requests to AMI answered 503 meanwhile
-     * (found by {@code SoakIT}).
+     * Queues the changes behind those of earlier writes, and sends them one after another, each when the one
+     * before is answered: in their order across writes (an extension's 25 DBPuts, then its DBDelTree, must reach
+     * Asterisk in that order), holding one of AMI's 64 places for actions in flight. Sent all at once, a bulk
+     * delete of 200 ring groups filled every place, the rest were dropped ("AMI is busy") and requests to AMI
+     * answered 503 meanwhile; sent per write, a delete overtook its extension's puts (both found by SoakIT).
      */
     @Override
     public void push(AstDbChanges changes) {
@@ -78,22 +80,31 @@ public class AstDbService implements AstDb {
         if (current == null || !current.isConnected() || changes.isEmpty()) {
             return;
         }
-        sendFrom(current, changes.ops(), 0);
+        queue.addAll(changes.ops());
+        if (sending.compareAndSet(false, true)) {
+            sendQueued(current);
+        }
     }
 
     /** A loop while answers come at once (a refusal, AMI gone): no recursion as deep as a bulk delete is long. */
-    private static void sendFrom(Ami ami, List<AstDbChanges.Op> ops, int from) {
-        for (int index = from; index < ops.size(); index++) {
-            AstDbChanges.Op op = ops.get(index);
+    private void sendQueued(Ami current) {
+        while (true) {
+            AstDbChanges.Op op = queue.poll();
+            if (op == null) {
+                sending.set(false);
+                if (queue.isEmpty() || !sending.compareAndSet(false, true)) {
+                    return; // nothing left, or another push's caller now sends
+                }
+                continue;
+            }
             AmiAction action = op.isDelete()
                     ? AmiAction.of("DBDelTree").with("Family", op.family()).with("Key", op.key())
                     : AmiAction.of("DBPut").with("Family", op.family()).with("Key", op.key()).with("Val", op.value());
-            CompletableFuture<AmiResponse> sent = ami.send(action, TIMEOUT).toCompletableFuture();
+            CompletableFuture<AmiResponse> sent = current.send(action, TIMEOUT).toCompletableFuture();
             if (!sent.isDone()) {
-                int next = index + 1;
                 sent.whenComplete((response, failure) -> {
                     warnIfFailed(action, op, failure);
-                    sendFrom(ami, ops, next);
+                    sendQueued(current);
                 });
                 return;
             }

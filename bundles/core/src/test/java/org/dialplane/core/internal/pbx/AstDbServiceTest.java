@@ -84,6 +84,23 @@ class AstDbServiceTest {
     }
 
     @Test
+    void whenADeleteFollowsAnotherWritesPuts_thenItWaitsBehindThem() throws Exception {
+        HeldAmi ami = new HeldAmi();
+        AstDbService service = with(ami);
+        AstDbChanges created = new AstDbChanges();
+        for (int i = 0; i < 25; i++) {
+            created.put("AMPUSER", "98074/key" + i, "v");
+        }
+        service.push(created);
+        service.push(new AstDbChanges().deleteTree("AMPUSER", "98074"));
+        ami.answerAll();
+
+        assertEquals(26, ami.sent.size());
+        assertEquals("DBDelTree 98074", ami.sent.get(25));
+        assertEquals(1, ami.mostInFlight);
+    }
+
+    @Test
     void whenEveryActionRefusedAtOnce_thenEachTriedWithoutDeepRecursion() throws Exception {
         HeldAmi ami = new HeldAmi();
         ami.refuse = true;

@@ -1,15 +1,11 @@
 package org.dialplane.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,12 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.dialplane.core.db.Database;
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.ServiceReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -321,11 +315,15 @@ public class RingGroupsIT extends DialplaneTestSupport {
         Http keyB = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"b\",\"tenant\":\"" + tenantB + "\"}"));
         Http readOnly = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"ro\",\"read_only\":true}"));
 
-        Http.Response created = keyA.json("POST", "/pbxapi/ringgroups?reload=0", SALES);
+        // A tenant's ring group rings the tenant's own extensions (whenTenantListsAnotherTenantsNumber_...).
+        assertEquals(200, keyA.json("PUT", "/pbxapi/extensions/8098?reload=0", "{}").status());
+        assertEquals(200, keyA.json("PUT", "/pbxapi/extensions/8099?reload=0", "{}").status());
+        String sales = SALES.replace("[\"200\",\"201\"]", "[\"8098\",\"8099\"]");
+        Http.Response created = keyA.json("POST", "/pbxapi/ringgroups?reload=0", sales);
         assertEquals(created.toString(), 201, created.status());
         assertTrue(created.header("location"), created.header("location").endsWith("/pbxapi/ringgroups/8000"));
         assertEquals(200, keyA.get("/pbxapi/ringgroups/8000").status());
-        assertInvalid(keyA.json("PUT", "/pbxapi/ringgroups/8150?reload=0", SALES), "extension");
+        assertInvalid(keyA.json("PUT", "/pbxapi/ringgroups/8150?reload=0", sales), "extension");
 
         assertEquals(404, keyB.get("/pbxapi/ringgroups/8000").status());
         assertEquals(404, keyB.send("DELETE", "/pbxapi/ringgroups/8000?reload=0", null, Map.of()).status());
@@ -342,9 +340,63 @@ public class RingGroupsIT extends DialplaneTestSupport {
         assertEquals(200, keyA.send("DELETE", "/pbxapi/ringgroups/8000?reload=0", null, Map.of()).status());
     }
 
+    @Test
+    public void whenTenantListsAnotherTenantsNumber_thenRefusedAsANumberOfNobodyIs() {
+        String adminToken = Logins.adminToken(http);
+        Http keyA = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"a\",\"tenant\":\""
+                + Logins.tenant(http, adminToken, 8200, 8299) + "\"}"));
+        Http keyB = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"b\",\"tenant\":\""
+                + Logins.tenant(http, adminToken, 8300, 8399) + "\"}"));
+        assertEquals(200, keyA.json("PUT", "/pbxapi/extensions/8201?reload=0", "{}").status());
+        assertEquals(200, keyB.json("PUT", "/pbxapi/extensions/8301?reload=0", "{}").status());
+
+        Http.Response othersPhone = keyB.json("POST", "/pbxapi/ringgroups?reload=0", members("8201"));
+        assertInvalid(othersPhone, "extension_list[0]");
+        assertEquals("extension_list[0]: '8201' is not an extension of your tenant",
+                othersPhone.json().get("detail").asText());
+        // A number of nobody's, in A's range or in no range: the same words, so B learns nothing of A's numbers.
+        for (String nobodys : List.of("8299", "99999")) {
+            Http.Response free = keyB.json("POST", "/pbxapi/ringgroups?reload=0", members(nobodys));
+            assertInvalid(free, "extension_list[0]");
+            assertEquals(othersPhone.json().get("detail").asText().replace("8201", nobodys),
+                    free.json().get("detail").asText());
+        }
+        assertInvalid(keyB.json("POST", "/pbxapi/ringgroups?reload=0", members("8301", "8201")), "extension_list[1]");
+        // An external number only as one of B's own custom destinations dials it; A's extension with # is not one.
+        assertInvalid(keyB.json("POST", "/pbxapi/ringgroups?reload=0", members("8201#")), "extension_list[0]");
+        assertInvalid(keyB.json("POST", "/pbxapi/ringgroups?reload=0", members("3564732920#")), "extension_list[0]");
+        Http.Response custom = keyB.json("POST", "/pbxapi/customdestinations?reload=0", CustomDestinationsIT.BOSS_PHONE);
+        assertEquals(custom.toString(), 201, custom.status());
+        Http.Response own = keyB.json("POST", "/pbxapi/ringgroups?reload=0", members("8301", "3564732920#"));
+        assertEquals(own.toString(), 201, own.status());
+        String group = own.header("location").replaceAll("^.*/pbxapi/", "/pbxapi/");
+
+        // Updates and creates at a number are held to the rule too; nothing is written when refused.
+        assertInvalid(keyB.json("PUT", group + "?reload=0", members("8201")), "extension_list[0]");
+        assertEquals(JsonAssert.parse("[\"8301\",\"3564732920#\"]"),
+                keyB.get(group).json().get("results").get(0).get("extension_list"));
+        assertInvalid(keyB.json("PUT", "/pbxapi/ringgroups/8350?reload=0", members("8201")), "extension_list[0]");
+        assertEquals(404, keyB.get("/pbxapi/ringgroups/8350").status());
+        assertEquals(200, keyB.json("PUT", group + "?reload=0", "{\"name\":\"Renamed\"}").status());
+
+        // Global callers keep IssabelPBX's freedom.
+        Http.Response global = admin.json("POST", "/pbxapi/ringgroups?reload=0", members("8201", "8301", "555#"));
+        assertEquals(global.toString(), 201, global.status());
+        assertEquals(200, admin.send("DELETE", global.header("location").replaceAll("^.*/pbxapi/", "/pbxapi/")
+                + "?reload=0", null, Map.of()).status());
+        assertEquals(200, keyB.send("DELETE", group + "?reload=0", null, Map.of()).status());
+        assertEquals(200, keyB.send("DELETE", custom.header("location").replaceAll("^.*/pbxapi/", "/pbxapi/")
+                + "?reload=0", null, Map.of()).status());
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
-    /** A new tenant with a number range; its code. */
+    /** A ring group body with these members. */
+    private static String members(String... members) {
+        return "{\"extension_list\":[\"" + String.join("\",\"", members) + "\"]}";
+    }
+
+    /** Deletes the ring groups as the admin. */
     private Http.Response delete(String ids) {
         return admin.send("DELETE", "/pbxapi/ringgroups/" + ids + "?reload=0", null, Map.of());
     }
@@ -373,23 +425,6 @@ public class RingGroupsIT extends DialplaneTestSupport {
 
     /** One row of the PBX database as column -> text, or null when there is none. */
     private Map<String, String> row(String sql, String parameter) throws SQLException {
-        ServiceReference<Database> ref = context.getServiceReference(Database.class);
-        assertNotNull("the Database service is registered", ref);
-        try (Connection connection = context.getService(ref).pbx().getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet result = statement.executeQuery()) {
-                if (!result.next()) {
-                    return null;
-                }
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-                    row.put(result.getMetaData().getColumnLabel(i), result.getString(i));
-                }
-                return row;
-            }
-        } finally {
-            context.ungetService(ref);
-        }
+        return PbxSql.row(context, sql, parameter);
     }
 }

@@ -17,7 +17,8 @@ import org.dialplane.core.rest.Problem;
  * A ring group's members as MiRTA's hunt lists tag them ({@code EXT-1701}, {@code CUSTOM-67}) over IssabelPBX's
  * {@code grplist}: an extension is stored as its number, a custom destination of an external-number type as
  * IssabelPBX stores an external number, {@code <number>#}; joined with {@code -}. Entries are checked against the
- * ring group's tenant, whoever the caller is.
+ * ring group's tenant, whoever the caller is, by the rule {@link MemberRule} states (its tenant's extensions, its
+ * external-number custom destinations).
  */
 final class HuntList {
     static final String FIELD = "members";

@@ -69,7 +69,11 @@ final class RingGroupFields {
                     KEY)
             .field(MEMBERS, "r.grplist", FieldSpec.textList().required().nonEmpty().distinct()
                     .matches(MEMBER, "an extension number, or an external number ending in #")
-                    .description("the numbers rung, at most 255 characters joined with '-'"), DEFAULT, UNSORTABLE)
+                    .description("the numbers rung, at most 255 characters joined with '-'. A tenant's caller may"
+                            + " list only its tenant's extensions and external numbers (<number>#) that one of its"
+                            + " custom destinations of an external-number type dials; any other entry (another"
+                            + " tenant's number or nobody's) is a 422 naming it. Global callers may list any"),
+                    DEFAULT, UNSORTABLE)
             .field("fixed_callerid", astdb("fixedcid", ""), FieldSpec.text().matches(CALLER_ID,
                     "digits and + (at most 40)").defaultValue(""), DEFAULT, UNSORTABLE)
             .field("id", "CAST(r.grpnum AS UNSIGNED)", FieldSpec.text().readOnly().description("the number"),

@@ -3,12 +3,9 @@ package org.dialplane.ringgroups;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 
 import org.dialplane.core.auth.Caller;
@@ -76,8 +73,11 @@ final class RingGroupRepository {
         return found;
     }
 
-    /** A POST: at the number given in the body, or the next free one in the caller's range. */
-    Saved create(RingGroupChange change, Caller caller) {
+    /**
+     * A POST: at the number given in the body, or the next free one in the caller's range; members by
+     * {@link MemberRule} ({@code customs}: null when the custom destinations bundle is away).
+     */
+    Saved create(RingGroupChange change, CustomMembers customs, Caller caller) {
         return db.lockedTransaction(Numbering.LOCK, connection -> {
             Numbering.Range range = Ownership.range(connection, caller);
             if (change.extension() == null && index.stale(connection)) {
@@ -85,22 +85,23 @@ final class RingGroupRepository {
             }
             String number = change.extension() != null ? change.extension()
                     : Numbering.nextFree(connection, index, FIRST_RING_GROUP, range);
-            return insert(connection, change.withExtension(number), caller, range);
+            return insert(connection, change.withExtension(number), customs, caller, range);
         });
     }
 
     /** A PUT: updates the fields sent when the ring group exists, else creates it at that number. */
-    Saved save(String extension, RingGroupChange change, Caller caller) {
+    Saved save(String extension, RingGroupChange change, CustomMembers customs, Caller caller) {
         return db.lockedTransaction(Numbering.LOCK, connection -> {
             if (!exists(connection, extension, SqlFragment.EMPTY)) {
                 Numbering.Range range = Ownership.range(connection, caller);
-                return insert(connection, change.withExtension(extension), caller, range);
+                return insert(connection, change.withExtension(extension), customs, caller, range);
             }
             if (!exists(connection, extension, visible(caller))) {
                 // Another tenant's: as absent as on a GET, not a 409 telling that the number exists.
                 throw ApiException.notFound("No ring group " + extension);
             }
             RingGroupChange update = change.withExtension(extension);
+            MemberRule.requireTenants(connection, members(update), customs, caller);
             if (!update.columns().isEmpty()) {
                 StringJoiner set = new StringJoiner(", ", "UPDATE ringgroups SET ", " WHERE grpnum = ?");
                 List<Object> params = new ArrayList<>();
@@ -146,7 +147,8 @@ final class RingGroupRepository {
     void setMembers(String extension, List<?> entries, CustomMembers customs, Caller caller) {
         db.transaction(connection -> {
             long tenant = tenantOf(connection, extension, caller);
-            String grplist = HuntList.grplist(entries, customs, tenant, numbers -> tenantExtensions(numbers, tenant));
+            String grplist = HuntList.grplist(entries, customs, tenant,
+                    numbers -> db.run(c -> MemberRule.tenantExtensions(c, numbers, tenant)));
             return Jdbc.update(connection, SqlFragment.of("UPDATE ringgroups SET grplist = ? WHERE grpnum = ?",
                     grplist, extension));
         });
@@ -163,18 +165,17 @@ final class RingGroupRepository {
         return Long.parseLong(owner.get(0));
     }
 
-    /** Of these numbers, the extensions the tenant owns. */
-    private Set<String> tenantExtensions(Collection<String> numbers, long tenantId) {
-        Caller tenant = new Caller("hunt list", tenantId, "", false, true);
-        return new HashSet<>(db.run(connection -> Jdbc.column(connection, SqlFragment.of(
-                "SELECT u.extension FROM users u").append(SqlFragment.where(SqlFragment.in("u.extension", numbers),
-                        Ownership.visibleTo(tenant, EXTENSION_KIND, "u.extension"))))));
+    /** The members a change sets, as sent; null when it leaves them as they are. */
+    private static List<String> members(RingGroupChange change) {
+        Object grplist = change.columns().get(IssabelRingGroup.MEMBERS_COLUMN);
+        return grplist == null ? null : IssabelRingGroup.splitMembers((String) grplist);
     }
 
     /** Writes every column, as IssabelPBX does: the sent values over pbxapi's defaults. */
-    private Saved insert(Connection connection, RingGroupChange change, Caller caller, Numbering.Range range)
-            throws SQLException {
+    private Saved insert(Connection connection, RingGroupChange change, CustomMembers customs, Caller caller,
+            Numbering.Range range) throws SQLException {
         RingGroupChange group = IssabelRingGroup.withDefaults(IssabelRingGroup.requireCreatable(change));
+        MemberRule.requireTenants(connection, members(group), customs, caller);
         Numbering.requireAvailable(connection, group.extension(), range, "extension");
         StringJoiner columns = new StringJoiner(", ", "INSERT INTO ringgroups (grpnum, ", ")");
         StringJoiner marks = new StringJoiner(", ", " VALUES (?, ", ")");

@@ -67,7 +67,7 @@ public class RingGroupServiceImpl implements RingGroupService {
     @Override
     public String create(RingGroupChange change, boolean apply, Caller caller) {
         caller.requireWriter();
-        RingGroupRepository.Saved saved = repository.create(known(change), caller);
+        RingGroupRepository.Saved saved = repository.create(known(change), customMembers, caller);
         notifier.saved(saved, apply);
         return saved.extension();
     }
@@ -76,7 +76,7 @@ public class RingGroupServiceImpl implements RingGroupService {
     public boolean save(String extension, RingGroupChange change, boolean apply, Caller caller) {
         caller.requireWriter();
         RingGroupRepository.Saved saved = repository.save(Ids.parseOne(extension, RingGroupFields.NUMBER),
-                known(change), caller);
+                known(change), customMembers, caller);
         notifier.saved(saved, apply);
         return saved.created();
     }

@@ -23,10 +23,10 @@ public interface AstDb {
     void push(AstDbChanges changes);
 
     /**
-     * {@link #push} for many changes (a bulk import's hundreds of thousands of keys): sends them a window of
-     * actions at a time, waiting for each window's answers, on the caller's thread, so that AMI's queue of
-     * waiting actions never overflows. Returns when all are sent, or at once without AMI (the mirror holds them).
-     * Since 2.2; by default, {@link #push}.
+     * {@link #push} for many changes (a bulk import's hundreds of thousands of keys). Core's implementation of
+     * {@link #push} already queues changes behind earlier ones and sends them in order with one action in flight,
+     * so AMI's queue of waiting actions never overflows, and returns at once; this method is that, and stays for
+     * implementations whose {@code push} would not. Since 2.2; by default, {@link #push}.
      */
     default void pushAll(AstDbChanges changes) {
         push(changes);

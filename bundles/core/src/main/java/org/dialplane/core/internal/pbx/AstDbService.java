@@ -5,14 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.dialplane.core.ami.Ami;
 import org.dialplane.core.ami.AmiAction;
+import org.dialplane.core.ami.AmiResponse;
 import org.dialplane.core.pbx.AstDb;
 import org.dialplane.core.pbx.AstDbChanges;
 import org.osgi.service.component.annotations.Component;
@@ -27,12 +26,13 @@ import org.slf4j.LoggerFactory;
 public class AstDbService implements AstDb {
     private static final Logger LOG = LoggerFactory.getLogger(AstDbService.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    /** Actions in flight at once in {@link #pushAll}: half of what AMI lets wait, so single writes still fit. */
-    private static final int WINDOW = 32;
 
     /** Optional: without a PBX the mirror is all there is; with one, writes also go to Asterisk. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Ami ami;
+    /** The changes not yet sent, in the order written; one sender at a time ({@link #sending}). */
+    private final java.util.Queue<AstDbChanges.Op> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     public void write(Connection connection, AstDbChanges changes) throws SQLException {
@@ -67,53 +67,55 @@ public class AstDbService implements AstDb {
         }
     }
 
-    @Override
-    public void pushAll(AstDbChanges changes) {
-        List<AstDbChanges.Op> ops = changes.ops();
-        for (int start = 0; start < ops.size(); start += WINDOW) {
-            Ami current = ami;
-            if (current == null || !current.isConnected()) {
-                LOG.warn("AMI went away: {} AstDB changes not sent to Asterisk (the mirror holds them)",
-                        ops.size() - start);
-                return;
-            }
-            List<CompletableFuture<?>> window = new ArrayList<>(WINDOW);
-            for (AstDbChanges.Op op : ops.subList(start, Math.min(ops.size(), start + WINDOW))) {
-                window.add(send(current, op).toCompletableFuture());
-            }
-            // Each action has its own timeout, so this wait ends; failures were logged by send.
-            CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
-        }
-    }
-
-    private java.util.concurrent.CompletionStage<?> send(Ami current, AstDbChanges.Op op) {
-        AmiAction action = op.isDelete()
-                ? AmiAction.of("DBDelTree").with("Family", op.family()).with("Key", op.key())
-                : AmiAction.of("DBPut").with("Family", op.family()).with("Key", op.key()).with("Val", op.value());
-        return current.send(action, TIMEOUT).whenComplete((response, failure) -> {
-            if (failure != null) {
-                LOG.warn("AstDB {} {}/{} not sent to Asterisk: {}", action.name(), op.family(), op.key(),
-                        failure.getMessage());
-            }
-        });
-    }
-
+    /**
+     * Queues the changes behind those of earlier writes, and sends them one after another, each when the one
+     * before is answered: in their order across writes (an extension's 25 DBPuts, then its DBDelTree, must reach
+     * Asterisk in that order), holding one of AMI's 64 places for actions in flight. Sent all at once, a bulk
+     * delete of 200 ring groups filled every place, the rest were dropped ("AMI is busy") and requests to AMI
+     * answered 503 meanwhile; sent per write, a delete overtook its extension's puts (both found by SoakIT).
+     */
     @Override
     public void push(AstDbChanges changes) {
         Ami current = ami;
         if (current == null || !current.isConnected() || changes.isEmpty()) {
             return;
         }
-        for (AstDbChanges.Op op : changes.ops()) {
+        queue.addAll(changes.ops());
+        if (sending.compareAndSet(false, true)) {
+            sendQueued(current);
+        }
+    }
+
+    /** A loop while answers come at once (a refusal, AMI gone): no recursion as deep as a bulk delete is long. */
+    private void sendQueued(Ami current) {
+        while (true) {
+            AstDbChanges.Op op = queue.poll();
+            if (op == null) {
+                sending.set(false);
+                if (queue.isEmpty() || !sending.compareAndSet(false, true)) {
+                    return; // nothing left, or another push's caller now sends
+                }
+                continue;
+            }
             AmiAction action = op.isDelete()
                     ? AmiAction.of("DBDelTree").with("Family", op.family()).with("Key", op.key())
                     : AmiAction.of("DBPut").with("Family", op.family()).with("Key", op.key()).with("Val", op.value());
-            current.send(action, TIMEOUT).whenComplete((response, failure) -> {
-                if (failure != null) {
-                    LOG.warn("AstDB {} {}/{} not sent to Asterisk: {}", action.name(), op.family(), op.key(),
-                            failure.getMessage());
-                }
-            });
+            CompletableFuture<AmiResponse> sent = current.send(action, TIMEOUT).toCompletableFuture();
+            if (!sent.isDone()) {
+                sent.whenComplete((response, failure) -> {
+                    warnIfFailed(action, op, failure);
+                    sendQueued(current);
+                });
+                return;
+            }
+            sent.whenComplete((response, failure) -> warnIfFailed(action, op, failure));
+        }
+    }
+
+    private static void warnIfFailed(AmiAction action, AstDbChanges.Op op, Throwable failure) {
+        if (failure != null) {
+            LOG.warn("AstDB {} {}/{} not sent to Asterisk: {}", action.name(), op.family(), op.key(),
+                    failure.getMessage());
         }
     }
 

@@ -82,10 +82,8 @@ public class ExtensionsResource {
     public Response importCsv(@MaxBodySize(BulkIo.MAX_BODY_BYTES) InputStream body,
             @QueryParam("partial") String partial, @QueryParam(Reload.NAME) String reload,
             @Context UriInfo uri, @Context SecurityContext security) {
-        boolean apply = Reload.requested(reload, null);
-        boolean partialWanted = BulkIo.partial(partial);
-        List<ImportRows.Row> rows = ImportRows.csv(body, Set.copyOf(ExtensionFields.FIELDS.names()));
-        return BulkIo.accepted(uri, imports.start(rows, "line", partialWanted, apply, Caller.of(security)));
+        return start(ImportRows.csv(body, Set.copyOf(ExtensionFields.FIELDS.names())), "line", partial, reload, uri,
+                security);
     }
 
     @POST
@@ -96,10 +94,13 @@ public class ExtensionsResource {
     public Response importJson(@MaxBodySize(BulkIo.MAX_BODY_BYTES) InputStream body,
             @QueryParam("partial") String partial, @QueryParam(Reload.NAME) String reload,
             @Context UriInfo uri, @Context SecurityContext security) {
+        return start(ImportRows.json(body), "item", partial, reload, uri, security);
+    }
+
+    private Response start(List<ImportRows.Row> rows, String unit, String partial, String reload, UriInfo uri,
+            SecurityContext security) {
         boolean apply = Reload.requested(reload, null);
-        boolean partialWanted = BulkIo.partial(partial);
-        List<ImportRows.Row> rows = ImportRows.json(body);
-        return BulkIo.accepted(uri, imports.start(rows, "item", partialWanted, apply, Caller.of(security)));
+        return BulkIo.accepted(uri, imports.start(rows, unit, BulkIo.partial(partial), apply, Caller.of(security)));
     }
 
     @GET

@@ -63,6 +63,6 @@ new_pid=$last_pid new_port=$last_port
 
 echo "== NEW $new_dist on :$new_port (as \"Dialplane\"), OLD $old_dist on :$old_port (as \"baseline\")"
 tool load --dialplane "http://127.0.0.1:$new_port" --baseline "http://127.0.0.1:$old_port" --out "$work/table.md" \
-  "$@" > /dev/null
+  --dialplane-pid "$new_pid" --baseline-pid "$old_pid" "$@" > /dev/null
 echo "== load average at the end $(cut -d' ' -f1-3 /proc/loadavg) (ratio column: NEW/OLD)"
 cat "$work/table.md"

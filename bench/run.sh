@@ -133,7 +133,8 @@ tool await --url "http://127.0.0.1:$baseline_port" --timeout 30 --pid "$baseline
 echo "== load: duration ${duration}s after ${warmup}s warm-up per case, connections $connections"
 tool_bg load --dialplane "http://127.0.0.1:$port" --baseline "http://127.0.0.1:$baseline_port" \
   --scenarios "$scenarios" --connections "$connections" --warmup "$warmup" --duration "$duration" \
-  --extensions "$extensions" --seed "$seed" --out "$work/table.md" > /dev/null
+  --extensions "$extensions" --seed "$seed" --dialplane-pid "$product_pid" --baseline-pid "$baseline_pid" \
+  --out "$work/table.md" > /dev/null
 
 rss() { awk -v what="$2" '$1 == what":" {printf "%.0f MB", $2 / 1024}' "/proc/$1/status"; }
 echo "RSS of Dialplane after the load: $(rss "$product_pid" VmRSS) (peak $(rss "$product_pid" VmHWM)), baseline: $(rss "$baseline_pid" VmRSS)" | tee -a "$results"

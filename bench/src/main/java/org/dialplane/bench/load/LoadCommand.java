@@ -37,6 +37,8 @@ public final class LoadCommand {
                 Map.entry("seed", "true"),
                 Map.entry("user", "admin"),
                 Map.entry("password", System.getenv().getOrDefault("DIALPLANE_ADMIN_PASSWORD", "")),
+                Map.entry("dialplane-pid", "0"),
+                Map.entry("baseline-pid", "0"),
                 Map.entry("out", "")));
         new LoadCommand(options).run();
     }
@@ -49,6 +51,8 @@ public final class LoadCommand {
         dialplane = dialplane.withToken(token);
         // The baseline has no login; it gets the same header so that both parse requests of the same size.
         Target baseline = Target.parse("baseline", options.get("baseline")).withToken(token);
+        ProcessCpu dialplaneCpu = ProcessCpu.of(Long.parseLong(options.get("dialplane-pid")));
+        ProcessCpu baselineCpu = ProcessCpu.of(Long.parseLong(options.get("baseline-pid")));
         Fixture.Context context = new Fixture.Context(options.integer("extensions"),
                 Boolean.parseBoolean(options.get("seed")));
 
@@ -63,8 +67,8 @@ public final class LoadCommand {
                 continue;
             }
             for (int count : connections) {
-                Measurement ours = measure(dialplane, scenario, context, count);
-                Measurement theirs = measure(baseline, scenario, context, count);
+                Measurement ours = measure(dialplane, dialplaneCpu, scenario, context, count);
+                Measurement theirs = measure(baseline, baselineCpu, scenario, context, count);
                 table.add(scenario.name(), count, ours, theirs);
             }
         }
@@ -96,13 +100,15 @@ public final class LoadCommand {
         }
     }
 
-    private Measurement measure(Target target, Scenario scenario, Fixture.Context context, int connections)
-            throws InterruptedException {
-        Measurement measurement = new LoadRun(target, scenario, context).run(connections,
+    private Measurement measure(Target target, ProcessCpu cpu, Scenario scenario, Fixture.Context context,
+            int connections) throws InterruptedException {
+        Measurement measurement = new LoadRun(target, scenario, context, cpu).run(connections,
                 options.decimal("warmup"), options.decimal("duration"), options.integer("max-requests"));
-        System.err.printf("%-16s %3d conns %-9s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms%s%n", scenario.name(),
+        System.err.printf("%-16s %3d conns %-9s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms%s%s%n", scenario.name(),
                 connections, target.name(), measurement.requestsPerSecond(), measurement.percentileMillis(50),
-                measurement.percentileMillis(99), measurement.errors() > 0 ? "  errors " + measurement.errors() : "");
+                measurement.percentileMillis(99),
+                cpu == null ? "" : String.format("  CPU %.0f us/req", measurement.cpuMicrosPerRequest()),
+                measurement.errors() > 0 ? "  errors " + measurement.errors() : "");
         return measurement;
     }
 }

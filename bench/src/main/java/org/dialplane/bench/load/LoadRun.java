@@ -21,11 +21,14 @@ public final class LoadRun {
     private final Target target;
     private final Scenario scenario;
     private final Fixture.Context context;
+    private final ProcessCpu cpu;
 
-    public LoadRun(Target target, Scenario scenario, Fixture.Context context) {
+    /** @param cpu the target process's CPU, read at the start and the end of the measured window; or null */
+    public LoadRun(Target target, Scenario scenario, Fixture.Context context, ProcessCpu cpu) {
         this.target = target;
         this.scenario = scenario;
         this.context = context;
+        this.cpu = cpu;
     }
 
     public Measurement run(int connections, double warmupSeconds, double durationSeconds, long maxRequests)
@@ -72,13 +75,23 @@ public final class LoadRun {
             worker.start();
             workers.add(worker);
         }
+        long cpuAtStart = -1;
+        if (cpu != null) {
+            long wait = measureFrom - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            cpuAtStart = cpu.micros();
+        }
         for (Thread worker : workers) {
             worker.join();
         }
+        long cpuUsed = cpuAtStart < 0 ? -1 : cpu.micros() - cpuAtStart;
         Histogram merged = new Histogram(HIGHEST_LATENCY_MICROS, 3);
         histograms.forEach(merged::add);
         double seconds = (lastFinish.get() - measureFrom) / 1e9;
-        return new Measurement(merged.getTotalCount(), errors.get(), firstError.get(), seconds, merged);
+        return new Measurement(merged.getTotalCount(), errors.get(), firstError.get(), seconds, merged,
+                cpuAtStart < 0 ? -1 : cpuUsed);
     }
 
     /** Null when the response had the expected status; otherwise what went wrong. */

@@ -32,11 +32,14 @@ public final class ResultTable {
         }
     }
 
+    /** The table; with the servers' CPU per request (and their ratio) when it was measured. */
     public String render() {
+        boolean cpu = rows.stream().anyMatch(r -> !Double.isNaN(r.dialplane.cpuMicrosPerRequest()));
         StringBuilder out = new StringBuilder();
         out.append("| scenario | conns | Dialplane req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms "
-                + "| Dialplane/baseline |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| Dialplane/baseline |" + (cpu ? " Dialplane CPU us/req | baseline CPU us/req | CPU Dialplane/baseline |" : "")
+                + "\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|" + (cpu ? "---:|---:|---:|" : "") + "\n");
         for (Row row : rows) {
             double ratio = row.baseline.requestsPerSecond() > 0
                     ? row.dialplane.requestsPerSecond() / row.baseline.requestsPerSecond() : Double.NaN;
@@ -46,6 +49,12 @@ public final class ResultTable {
                     row.dialplane.percentileMillis(99),
                     row.baseline.requestsPerSecond(), row.baseline.percentileMillis(50),
                     row.baseline.percentileMillis(99), ratio));
+            if (cpu) {
+                double ours = row.dialplane.cpuMicrosPerRequest();
+                double theirs = row.baseline.cpuMicrosPerRequest();
+                out.setLength(out.length() - System.lineSeparator().length());
+                out.append(String.format(" %.1f | %.1f | %.2fx |%n", ours, theirs, ours / theirs));
+            }
         }
         for (String note : notes) {
             out.append("\n- ").append(note);

@@ -49,16 +49,12 @@ public class AgentsIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRunsAndTheAgentIsInTwoQueues() throws IOException {
-        synchronized (AgentsIT.class) {
-            if (server == null) {
-                server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-                // As on IssabelPBX: a static member through a Local channel, and a dynamic member by device.
-                server.pbx().addQueueMember("281", STATIC_MEMBER, "Agent " + AGENT);
-                server.pbx().addQueueMember("282", "SIP/" + AGENT, "Agent " + AGENT);
-                server.pbx().addQueueMember("283", "SIP/499", "Someone else");
-            }
-        }
+        server = amiPeer(peer -> {
+            // As on IssabelPBX: a static member through a Local channel, and a dynamic member by device.
+            peer.pbx().addQueueMember("281", STATIC_MEMBER, "Agent " + AGENT);
+            peer.pbx().addQueueMember("282", "SIP/" + AGENT, "Agent " + AGENT);
+            peer.pbx().addQueueMember("283", "SIP/499", "Someone else");
+        });
         server.resume();
         server.reset();
         await("the queues resource answers", () -> http.get(QUEUES).status() == 401);

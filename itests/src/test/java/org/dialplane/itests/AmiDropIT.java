@@ -46,13 +46,9 @@ public class AmiDropIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRunsAndTheAgentIsAQueueMember() throws IOException {
-        synchronized (AmiDropIT.class) {
-            if (server == null) {
-                server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-                server.pbx().addQueueMember("281", "Local/402@from-queue/n", "Agent 402");
-            }
-        }
+        server = amiPeer(peer -> {
+            peer.pbx().addQueueMember("281", "Local/402@from-queue/n", "Agent 402");
+        });
         server.resume();
         server.reset();
         await("the calls resource answers", () -> http.get(CALLS + "/count").status() == 401);

@@ -48,12 +48,7 @@ public class AmiIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRunsAndCoreIsConnected() throws IOException {
-        synchronized (AmiIT.class) {
-            if (server == null) {
-                server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-            }
-        }
+        server = amiPeer();
         server.resume();
         server.reset();
         await("health shows AMI connected", () -> "connected".equals(amiHealth()));

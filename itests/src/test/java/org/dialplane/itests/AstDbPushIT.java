@@ -31,12 +31,7 @@ public class AstDbPushIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRuns() throws IOException {
-        synchronized (AstDbPushIT.class) {
-            if (server == null) {
-                server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-            }
-        }
+        server = amiPeer();
         await("the extensions resource answers", () -> http.get("/pbxapi/extensions").status() == 401);
         admin = asAdmin();
         await("AMI is connected", () -> server.loggedInClients() > 0);

@@ -41,12 +41,7 @@ public class CallsIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRunsAndTheSourceExtensionExists() throws IOException {
-        synchronized (CallsIT.class) {
-            if (server == null) {
-                server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-            }
-        }
+        server = amiPeer();
         server.resume();
         server.reset();
         await("the calls resource answers", () -> http.get(CALLS + "/count").status() == 401);

@@ -34,12 +34,7 @@ public class EventLimitsIT extends DialplaneTestSupport {
 
     @Test
     public void whenLimitsConfiguredByCfgFile_thenOneClientTooMany503AndQuietStreamsKeptAlive() throws Exception {
-        synchronized (EventLimitsIT.class) {
-            if (server == null) {
-                server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-            }
-        }
+        server = amiPeer();
         String token = Logins.adminToken(http);
         Map<String, String> auth = Logins.bearer(token);
         await("AMI is connected", () -> http.send("GET", "/pbxapi/calls/count", null, auth).status() == 200);

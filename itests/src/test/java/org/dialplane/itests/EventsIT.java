@@ -49,13 +49,9 @@ public class EventsIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRunsAndTheAgentIsInAQueue() throws IOException {
-        synchronized (EventsIT.class) {
-            if (server == null) {
-                server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-                server.pbx().addQueueMember("281", "SIP/" + AGENT, "Agent " + AGENT);
-            }
-        }
+        server = amiPeer(peer -> {
+            peer.pbx().addQueueMember("281", "SIP/" + AGENT, "Agent " + AGENT);
+        });
         server.resume();
         server.reset();
         await("the events resource answers", () -> http.get(EVENTS).status() == 401);

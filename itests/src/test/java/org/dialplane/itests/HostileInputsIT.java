@@ -50,11 +50,7 @@ public class HostileInputsIT extends DialplaneTestSupport {
 
     @Before
     public void amiIsConnected() throws IOException {
-        synchronized (HostileInputsIT.class) {
-            if (ami == null) {
-                ami = FakeAmiServer.start("dialplane", "s3cret", Integer.parseInt(context.getProperty("dialplane.ami.port")));
-            }
-        }
+        ami = amiPeer();
         for (String folder : List.of("spool", "etc", "sounds")) {
             Files.createDirectories(work.resolve(folder));
         }

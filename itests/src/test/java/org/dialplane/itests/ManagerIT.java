@@ -39,13 +39,9 @@ public class ManagerIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRuns() throws IOException {
-        synchronized (ManagerIT.class) {
-            if (server == null) {
-                server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-                server.pbx().addQueueMember("281", "SIP/402", "Agent 402");
-            }
-        }
+        server = amiPeer(peer -> {
+            peer.pbx().addQueueMember("281", "SIP/402", "Agent 402");
+        });
         server.resume();
         await("the manager resource answers", () -> http.json("POST", MANAGER + "reload", "{}").status() == 401);
         admin = asAdmin();

@@ -57,13 +57,9 @@ public class MirtaIT extends DialplaneTestSupport {
 
     @Before
     public void tenantDevelWithItsExtensionsQueueAndKeys() throws Exception {
-        synchronized (MirtaIT.class) {
-            if (server == null) {
-                server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-                server.pbx().addQueueMember("281", "Local/104@from-queue/n", "Agent 104");
-            }
-        }
+        server = amiPeer(peer -> {
+            peer.pbx().addQueueMember("281", "Local/104@from-queue/n", "Agent 104");
+        });
         server.resume();
         server.reset();
         String admin = Logins.adminToken(http);

@@ -60,12 +60,7 @@ public class MirtaRecordsIT extends DialplaneTestSupport {
 
     @Before
     public void develWithRecords() throws Exception {
-        synchronized (MirtaRecordsIT.class) {
-            if (server == null) {
-                server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-            }
-        }
+        server = amiPeer();
         if (!Files.exists(ETC.resolve("voicemail.conf"))) {
             Files.createDirectories(ETC);
             Files.writeString(ETC.resolve("voicemail.conf"), VoicemailIT.ISSABEL_CONF);

@@ -30,12 +30,7 @@ public class OptionalProvidersIT extends DialplaneTestSupport {
 
     @Test
     public void whenExtensionsBundleStops_thenOnlyItsPathsGoAndTheRestKeepsWorking() throws Exception {
-        synchronized (OptionalProvidersIT.class) {
-            if (server == null) {
-                server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-            }
-        }
+        server = amiPeer();
         Http admin = asAdmin();
         await("AMI is connected", () -> admin.get("/pbxapi/calls/count").status() == 200);
         assertEquals(200, admin.get(EXTENSIONS).status());

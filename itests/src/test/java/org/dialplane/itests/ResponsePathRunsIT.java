@@ -63,12 +63,7 @@ public class ResponsePathRunsIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRuns() throws IOException {
-        synchronized (ResponsePathRunsIT.class) {
-            if (server == null) {
-                server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-            }
-        }
+        server = amiPeer();
         await("the response paths resource answers", () -> http.get(PATHS).status() == 401);
         awaitAsteriskPath("spool", SPOOL);
         adminToken = Logins.adminToken(http);

@@ -186,12 +186,7 @@ public class SoakIT extends DialplaneTestSupport {
 
     /** Starts the fake AMI (once per container), the extension calls come from, and a global key for the load. */
     private String startAmiAndGetAKey() throws IOException {
-        synchronized (SoakIT.class) {
-            if (ami == null) {
-                ami = FakeAmiServer.start("dialplane", "s3cret", Integer.parseInt(context.getProperty(
-                        "dialplane.ami.port")));
-            }
-        }
+        ami = amiPeer();
         Http admin = asAdmin();
         await("AMI is connected", () -> admin.get("/pbxapi/calls/count").status() == 200);
         awaitAsteriskPath("sounds", sounds);

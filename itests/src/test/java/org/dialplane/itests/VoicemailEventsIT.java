@@ -43,12 +43,7 @@ public class VoicemailEventsIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiAndFiles() throws IOException {
-        synchronized (VoicemailEventsIT.class) {
-            if (server == null) {
-                server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-            }
-        }
+        server = amiPeer();
         server.reset();
         if (!Files.exists(ETC.resolve("voicemail.conf"))) {
             Files.createDirectories(ETC);

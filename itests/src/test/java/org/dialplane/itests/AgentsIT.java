@@ -49,7 +49,7 @@ public class AgentsIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRunsAndTheAgentIsInTwoQueues() throws IOException {
-        server = amiPeer(peer -> {
+        server = AmiPeers.of(this, peer -> {
             // As on IssabelPBX: a static member through a Local channel, and a dynamic member by device.
             peer.pbx().addQueueMember("281", STATIC_MEMBER, "Agent " + AGENT);
             peer.pbx().addQueueMember("282", "SIP/" + AGENT, "Agent " + AGENT);

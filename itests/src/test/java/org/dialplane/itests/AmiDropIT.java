@@ -46,7 +46,7 @@ public class AmiDropIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRunsAndTheAgentIsAQueueMember() throws IOException {
-        server = amiPeer(peer -> {
+        server = AmiPeers.of(this, peer -> {
             peer.pbx().addQueueMember("281", "Local/402@from-queue/n", "Agent 402");
         });
         server.resume();

@@ -48,7 +48,7 @@ public class AmiIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRunsAndCoreIsConnected() throws IOException {
-        server = amiPeer();
+        server = AmiPeers.of(this);
         server.resume();
         server.reset();
         await("health shows AMI connected", () -> "connected".equals(amiHealth()));

@@ -41,7 +41,7 @@ public class CallsIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRunsAndTheSourceExtensionExists() throws IOException {
-        server = amiPeer();
+        server = AmiPeers.of(this);
         server.resume();
         server.reset();
         await("the calls resource answers", () -> http.get(CALLS + "/count").status() == 401);

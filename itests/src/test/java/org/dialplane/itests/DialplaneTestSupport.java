@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.jar.JarFile;
 
@@ -31,7 +29,6 @@ import org.dialplane.core.asterisk.AsteriskPaths;
 import org.dialplane.launcher.Container;
 import org.dialplane.launcher.FeatureFile;
 import org.dialplane.launcher.Logging;
-import org.dialplane.testing.fakeami.FakeAmiServer;
 import org.junit.Before;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -52,7 +49,6 @@ import org.osgi.framework.ServiceReference;
 public abstract class DialplaneTestSupport {
     /** How long a condition may take before a test fails. */
     protected static final Duration DEADLINE = Duration.ofSeconds(20);
-    private static final Map<Class<?>, FakeAmiServer> FAKE_AMIS = new ConcurrentHashMap<>();
 
     @Inject
     protected BundleContext context;
@@ -147,30 +143,6 @@ public abstract class DialplaneTestSupport {
     }
 
     /** The public HTTP port of this class's container. */
-    /**
-     * The fake AMI peer this test class's container connects to ({@link AmiIT#amiPointingAt}), started once per class
-     * on that port with the product's AMI credentials; {@code setup} runs once, right after the start (queue members
-     * and the like).
-     */
-    protected FakeAmiServer amiPeer(Consumer<FakeAmiServer> setup) {
-        return FAKE_AMIS.computeIfAbsent(getClass(), owner -> {
-            try {
-                FakeAmiServer server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-                setup.accept(server);
-                return server;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    /** {@link #amiPeer(Consumer)} with nothing to set up. */
-    protected FakeAmiServer amiPeer() {
-        return amiPeer(server -> {
-        });
-    }
-
     protected int port() {
         return Integer.parseInt(context.getProperty(Container.HTTP_PORT_PROPERTY));
     }

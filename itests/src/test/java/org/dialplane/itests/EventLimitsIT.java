@@ -34,7 +34,7 @@ public class EventLimitsIT extends DialplaneTestSupport {
 
     @Test
     public void whenLimitsConfiguredByCfgFile_thenOneClientTooMany503AndQuietStreamsKeptAlive() throws Exception {
-        server = amiPeer();
+        server = AmiPeers.of(this);
         String token = Logins.adminToken(http);
         Map<String, String> auth = Logins.bearer(token);
         await("AMI is connected", () -> http.send("GET", "/pbxapi/calls/count", null, auth).status() == 200);

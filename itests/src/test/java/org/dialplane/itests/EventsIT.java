@@ -49,7 +49,7 @@ public class EventsIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRunsAndTheAgentIsInAQueue() throws IOException {
-        server = amiPeer(peer -> {
+        server = AmiPeers.of(this, peer -> {
             peer.pbx().addQueueMember("281", "SIP/" + AGENT, "Agent " + AGENT);
         });
         server.resume();

@@ -55,7 +55,7 @@ public class ExtensionRowsIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRuns() throws IOException {
-        server = amiPeer();
+        server = AmiPeers.of(this);
         await("the extensions resource answers", () -> http.get("/pbxapi/extensions").status() == 401);
         admin = asAdmin();
         await("AMI is connected", () -> server.loggedInClients() > 0);

@@ -50,7 +50,7 @@ public class HostileInputsIT extends DialplaneTestSupport {
 
     @Before
     public void amiIsConnected() throws IOException {
-        ami = amiPeer();
+        ami = AmiPeers.of(this);
         for (String folder : List.of("spool", "etc", "sounds")) {
             Files.createDirectories(work.resolve(folder));
         }

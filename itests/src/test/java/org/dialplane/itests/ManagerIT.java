@@ -39,7 +39,7 @@ public class ManagerIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRuns() throws IOException {
-        server = amiPeer(peer -> {
+        server = AmiPeers.of(this, peer -> {
             peer.pbx().addQueueMember("281", "SIP/402", "Agent 402");
         });
         server.resume();

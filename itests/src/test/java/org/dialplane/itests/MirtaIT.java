@@ -57,7 +57,7 @@ public class MirtaIT extends DialplaneTestSupport {
 
     @Before
     public void tenantDevelWithItsExtensionsQueueAndKeys() throws Exception {
-        server = amiPeer(peer -> {
+        server = AmiPeers.of(this, peer -> {
             peer.pbx().addQueueMember("281", "Local/104@from-queue/n", "Agent 104");
         });
         server.resume();

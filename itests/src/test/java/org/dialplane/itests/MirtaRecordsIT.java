@@ -60,7 +60,7 @@ public class MirtaRecordsIT extends DialplaneTestSupport {
 
     @Before
     public void develWithRecords() throws Exception {
-        server = amiPeer();
+        server = AmiPeers.of(this);
         if (!Files.exists(ETC.resolve("voicemail.conf"))) {
             Files.createDirectories(ETC);
             Files.writeString(ETC.resolve("voicemail.conf"), VoicemailIT.ISSABEL_CONF);

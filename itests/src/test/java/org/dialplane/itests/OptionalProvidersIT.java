@@ -30,7 +30,7 @@ public class OptionalProvidersIT extends DialplaneTestSupport {
 
     @Test
     public void whenExtensionsBundleStops_thenOnlyItsPathsGoAndTheRestKeepsWorking() throws Exception {
-        server = amiPeer();
+        server = AmiPeers.of(this);
         Http admin = asAdmin();
         await("AMI is connected", () -> admin.get("/pbxapi/calls/count").status() == 200);
         assertEquals(200, admin.get(EXTENSIONS).status());

@@ -63,7 +63,7 @@ public class ResponsePathRunsIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiRuns() throws IOException {
-        server = amiPeer();
+        server = AmiPeers.of(this);
         await("the response paths resource answers", () -> http.get(PATHS).status() == 401);
         awaitAsteriskPath("spool", SPOOL);
         adminToken = Logins.adminToken(http);

@@ -186,7 +186,7 @@ public class SoakIT extends DialplaneTestSupport {
 
     /** Starts the fake AMI (once per container), the extension calls come from, and a global key for the load. */
     private String startAmiAndGetAKey() throws IOException {
-        ami = amiPeer();
+        ami = AmiPeers.of(this);
         Http admin = asAdmin();
         await("AMI is connected", () -> admin.get("/pbxapi/calls/count").status() == 200);
         awaitAsteriskPath("sounds", sounds);

@@ -43,7 +43,7 @@ public class VoicemailEventsIT extends DialplaneTestSupport {
 
     @Before
     public void fakeAmiAndFiles() throws IOException {
-        server = amiPeer();
+        server = AmiPeers.of(this);
         server.reset();
         if (!Files.exists(ETC.resolve("voicemail.conf"))) {
             Files.createDirectories(ETC);

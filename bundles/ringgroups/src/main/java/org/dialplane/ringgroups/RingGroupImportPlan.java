@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.dialplane.core.auth.Caller;
@@ -80,6 +81,7 @@ final class RingGroupImportPlan {
         Set<String> taken = Numbering.taken(connection);
         Numbering.Range range = Ownership.range(connection, caller);
         Set<String> own = caller.global() ? Set.of() : tenantExtensions(connection, rows, caller.tenantId());
+        CustomMembers dialled = customs == null ? null : remembering(customs);
         List<Planned> writable = new ArrayList<>(rows.size());
         for (Planned row : rows) {
             RingGroupChange change = row.change();
@@ -87,7 +89,7 @@ final class RingGroupImportPlan {
             boolean existing = visible.contains(number);
             List<String> members = members(change);
             List<Problem.FieldError> problems = caller.global() || members == null ? List.of()
-                    : MemberRule.problems(members, own, customs, caller.tenantId());
+                    : MemberRule.problems(members, own, dialled, caller.tenantId());
             if (!existing && taken.contains(number)) {
                 errors.add(new RowError(row.line(), "extension", "number " + number + " is in use"));
             } else if (!existing && (Long.parseLong(number) < range.start() || Long.parseLong(number) > range.end())) {
@@ -103,6 +105,22 @@ final class RingGroupImportPlan {
             }
         }
         return writable;
+    }
+
+    /** The custom destinations, each external number looked up once however many rows list it. */
+    private static CustomMembers remembering(CustomMembers customs) {
+        Map<String, Optional<Long>> ids = new HashMap<>();
+        return new CustomMembers() {
+            @Override
+            public Optional<Custom> find(long id, long tenantId) {
+                return customs.find(id, tenantId);
+            }
+
+            @Override
+            public Optional<Long> idOf(String number, long tenantId) {
+                return ids.computeIfAbsent(tenantId + ":" + number, key -> customs.idOf(number, tenantId));
+            }
+        };
     }
 
     /** The members a row sets, as sent; null when it leaves them as they are. */

@@ -19,7 +19,6 @@ import org.dialplane.core.pbx.AstDb;
 import org.dialplane.core.pbx.NumberIndex;
 import org.dialplane.core.pbx.Numbering;
 import org.dialplane.core.rest.ApiException;
-import org.dialplane.core.rest.Problem;
 import org.dialplane.extensions.api.ExtensionChange;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -67,7 +66,7 @@ public class ExtensionImports {
         List<ImportPlan.Planned> writable = db.run(connection -> ImportPlan.against(connection, checked, caller,
                 errors));
         if (!errors.isEmpty() && !partial) {
-            throw invalid(errors, rowName, rows.size());
+            throw ImportRows.invalid(errors, rowName, rows.size());
         }
         int bad = rows.size() - writable.size();
         return jobs.start(KIND, caller, rows.size(), progress -> {
@@ -79,8 +78,7 @@ public class ExtensionImports {
                 List<ImportPlan.Planned> now = ImportPlan.against(connection, writable, caller, late);
                 late.forEach(progress::rowFailed);
                 if (!late.isEmpty() && !partial) {
-                    throw ApiException.conflict(late.size() + " rows conflict with changes made since the import"
-                            + " was checked; nothing was written");
+                    throw ImportRows.changedMeanwhile(late.size());
                 }
                 int skipped = bad + late.size();
                 return ExtensionBatch.write(connection, now, caller, astDb, index,
@@ -112,16 +110,5 @@ public class ExtensionImports {
             }
         }
         return saved;
-    }
-
-    private static ApiException invalid(List<RowError> errors, String rowName, int rows) {
-        List<Problem.FieldError> fields = errors.stream()
-                .sorted((a, b) -> Integer.compare(a.line(), b.line()))
-                .map(e -> new Problem.FieldError(rowName + " " + e.line() + (e.field() == null ? "" : ": " + e.field()),
-                        e.message()))
-                .toList();
-        long badRows = errors.stream().mapToInt(RowError::line).distinct().count();
-        return new ApiException(new Problem("about:blank", ApiException.reason(422), 422, badRows + " of " + rows
-                + " rows are invalid; nothing was written (send partial=1 to write the good rows)", fields), Map.of());
     }
 }

@@ -54,6 +54,21 @@ final class MemberRule {
         }
         List<String> numbers = members.stream().filter(m -> !m.endsWith("#")).toList();
         Set<String> own = numbers.isEmpty() ? Set.of() : tenantExtensions(connection, numbers, caller.tenantId());
+        List<Problem.FieldError> errors = problems(members, own, customs, caller.tenantId());
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+
+    /**
+     * The rule on members already read: {@code own} holds (at least) those of the members' numbers that are the
+     * tenant's extensions, so an import reads them for all its rows at once.
+     *
+     * @return a problem for each entry at fault, named {@code extension_list[i]}; none when all are allowed
+     * @throws ApiException 503 when an external number needs {@code customs} and their bundle is away
+     */
+    static List<Problem.FieldError> problems(List<String> members, Set<String> own, CustomMembers customs,
+            long tenantId) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             String member = members.get(i);
@@ -69,14 +84,12 @@ final class MemberRule {
             } else if (customs == null) {
                 throw ApiException.unavailable("Custom destinations are not available now: the external number "
                         + member + " cannot be checked (extensions can)", HuntList.RETRY_AFTER_SECONDS);
-            } else if (customs.idOf(external.group(1), caller.tenantId()).isEmpty()) {
+            } else if (customs.idOf(external.group(1), tenantId).isEmpty()) {
                 errors.add(new Problem.FieldError(at, "'" + member + "': an external number must be one that a"
                         + " custom destination of your tenant dials (of an external-number type); none does"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+        return errors;
     }
 
     /** Of these numbers, the extensions the tenant owns. */

@@ -129,6 +129,17 @@ final class RingGroupFields {
      * create; {@code id} and {@code destination} are read-only and ignored, so a GET answer can be sent back.
      */
     static RingGroupChange validate(JsonBody body, boolean creating) {
+        Checked checked = checked(body, creating);
+        checked.validation().check();
+        return checked.change();
+    }
+
+    /** A body checked, with its problems collected rather than thrown: an import names every bad row at once. */
+    record Checked(Validation validation, RingGroupChange change) {
+    }
+
+    /** {@link #validate} without the 422: the change holds the fields that passed. */
+    static Checked checked(JsonBody body, boolean creating) {
         Validation v = FIELDS.validation(body, creating);
         Map<String, Object> columns = new LinkedHashMap<>();
         Map<String, String> callerId = new LinkedHashMap<>();
@@ -159,8 +170,7 @@ final class RingGroupFields {
         });
         put(callerId, "changecid", v.value("change_callerid"));
         put(callerId, "fixedcid", v.value("fixed_callerid"));
-        v.check();
-        return new RingGroupChange(v.value("extension"), columns, callerId);
+        return new Checked(v, new RingGroupChange(v.value("extension"), columns, callerId));
     }
 
     private static <V> void put(Map<String, V> columns, String column, V value) {

@@ -20,6 +20,11 @@ final class RingGroupNotifier {
         afterCommit.written(reason(List.of(saved.extension())), saved.astdb(), apply);
     }
 
+    /** A bulk import: the AstDB keys of every row pushed, then one apply for all. */
+    void imported(int rows, AstDbChanges astdb, boolean apply) {
+        afterCommit.written("ring groups: " + rows + " imported", astdb, apply);
+    }
+
     void deleted(List<String> ringGroups, AstDbChanges astdb, boolean apply) {
         afterCommit.written(reason(ringGroups), astdb, apply);
     }

@@ -43,7 +43,12 @@ final class RingGroupRepository {
     private final Jdbc db;
     private final AstDb astDb;
     /** Core's index of numbers, for the next free number (ring group lists are short: they sort the table). */
-    private final NumberIndex index = new NumberIndex(KIND, "ringgroups r", "r.grpnum");
+    private final NumberIndex index = newIndex();
+
+    /** The index of ring group numbers in core's dp_numbers; an import records its new groups in it too. */
+    static NumberIndex newIndex() {
+        return new NumberIndex(KIND, "ringgroups r", "r.grpnum");
+    }
 
     RingGroupRepository(Jdbc db, AstDb astDb) {
         this.db = db;

@@ -1,12 +1,19 @@
 package org.dialplane.ringgroups;
 
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+
 import org.dialplane.core.auth.Caller;
 import org.dialplane.core.auth.PbxResource;
+import org.dialplane.core.jobs.BulkIo;
+import org.dialplane.core.jobs.ImportRows;
 import org.dialplane.core.rest.Crud;
 import org.dialplane.core.rest.Doc;
 import org.dialplane.core.rest.Fields;
 import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.JsonBody;
+import org.dialplane.core.rest.MaxBodySize;
 import org.dialplane.core.rest.Query;
 import org.dialplane.core.rest.Reload;
 import org.dialplane.core.rest.Results;
@@ -26,6 +33,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -42,17 +50,62 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public class RingGroupsResource {
     private final RingGroupService ringGroups;
+    private final RingGroupImports imports;
 
     @Activate
-    public RingGroupsResource(@Reference RingGroupService ringGroups) {
+    public RingGroupsResource(@Reference RingGroupService ringGroups, @Reference RingGroupImports imports) {
         this.ringGroups = ringGroups;
+        this.imports = imports;
     }
 
     @GET
-    @Doc("List ring groups (fields=, limit, offset, order, direction, search)")
-    public Results list(@Context UriInfo uri, @Context SecurityContext security) {
+    @Produces({MediaType.APPLICATION_JSON, BulkIo.CSV})
+    @Doc("List ring groups (fields=, limit, offset, order, direction, search); format=csv or Accept: text/csv"
+            + " exports them as CSV, the format POST /ringgroups/import takes (extension_list as one cell, the"
+            + " members joined with '-')")
+    public Response list(@QueryParam("format") String format, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context SecurityContext security) {
         Caller caller = Caller.of(security);
-        return ringGroups.list(Query.of(uri, RingGroupFields.FIELDS), caller);
+        Query query = Query.of(uri, RingGroupFields.FIELDS);
+        boolean csv = BulkIo.csvWanted(format, headers);
+        Results results = ringGroups.list(query, caller);
+        if (!csv) {
+            return Response.ok(results, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        // Ring groups declare no secret today; hidden all the same should one be declared.
+        List<String> columns = caller.readOnly() ? query.hidingSecrets().fields() : query.fields();
+        return BulkIo.csv(columns, RingGroupCsv.exported(results), "ringgroups.csv");
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(BulkIo.CSV)
+    @Doc("Create or update many ring groups from CSV (a header row of field names, as the export writes;"
+            + " extension_list as one cell, the members joined with '-'); 202 with the job at Location; partial=1"
+            + " writes the good rows when some are bad")
+    public Response importCsv(@MaxBodySize(BulkIo.MAX_BODY_BYTES) InputStream body,
+            @QueryParam("partial") String partial, @QueryParam(Reload.NAME) String reload,
+            @Context UriInfo uri, @Context SecurityContext security) {
+        List<ImportRows.Row> rows = ImportRows.csv(body, Set.copyOf(RingGroupFields.FIELDS.names()));
+        return start(RingGroupCsv.imported(rows), "line", partial, reload, uri, security);
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Doc("Create or update many ring groups from a JSON array of objects (the fields of a POST each, extension"
+            + " required; extension_list required for a new one); 202 with the job at Location; partial=1 writes"
+            + " the good rows when some are bad")
+    public Response importJson(@MaxBodySize(BulkIo.MAX_BODY_BYTES) InputStream body,
+            @QueryParam("partial") String partial, @QueryParam(Reload.NAME) String reload,
+            @Context UriInfo uri, @Context SecurityContext security) {
+        return start(ImportRows.json(body), "item", partial, reload, uri, security);
+    }
+
+    private Response start(List<ImportRows.Row> rows, String unit, String partial, String reload, UriInfo uri,
+            SecurityContext security) {
+        boolean apply = Reload.requested(reload, null);
+        return BulkIo.accepted(uri, imports.start(rows, unit, BulkIo.partial(partial), apply, Caller.of(security)));
     }
 
     @GET

@@ -57,6 +57,17 @@ class RingGroupNotifierTest {
     }
 
     @Test
+    void whenImported_thenEveryRowsKeysPushedAndOneApplyNamingTheCount() {
+        AstDbChanges keys = IssabelRingGroup.callerId(IssabelRingGroup.withDefaults(
+                new RingGroupChange("601", Map.of(), Map.of())));
+        keys.put("RINGGROUP", "600/fixedcid", "5551234");
+        notifier.imported(2, keys, true);
+
+        assertEquals(3, pbx.pushed.size());
+        assertEquals(List.of("ring groups: 2 imported"), pbx.applies);
+    }
+
+    @Test
     void whenManyDeleted_thenTheApplyReasonCountsThem() {
         List<String> many = List.of("600", "601", "602", "603", "604", "605");
 

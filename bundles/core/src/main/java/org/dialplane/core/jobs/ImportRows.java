@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.dialplane.core.rest.ApiException;
+import org.dialplane.core.rest.Problem;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -124,6 +125,33 @@ public final class ImportRows {
             rows.add(new Row(i, fields));
         }
         return rows;
+    }
+
+    /**
+     * The 422 of an import with bad rows and no {@code partial}: one field error per problem, named by its row
+     * ({@code line 7: name} for CSV, {@code item 3: name} for JSON), in row order. Since 1.1.
+     *
+     * @param rowName {@code line} or {@code item}
+     * @param rows    how many rows the import has
+     */
+    public static ApiException invalid(List<RowError> errors, String rowName, int rows) {
+        List<Problem.FieldError> fields = errors.stream()
+                .sorted((a, b) -> Integer.compare(a.line(), b.line()))
+                .map(e -> new Problem.FieldError(rowName + " " + e.line() + (e.field() == null ? "" : ": " + e.field()),
+                        e.message()))
+                .toList();
+        long badRows = errors.stream().mapToInt(RowError::line).distinct().count();
+        return new ApiException(new Problem("about:blank", ApiException.reason(422), 422, badRows + " of " + rows
+                + " rows are invalid; nothing was written (send partial=1 to write the good rows)", fields), Map.of());
+    }
+
+    /**
+     * The 409 failing an import's job when rows checked good became bad before the job's transaction (a number
+     * taken meanwhile) and {@code partial} was not sent. Since 1.1.
+     */
+    public static ApiException changedMeanwhile(int badRows) {
+        return ApiException.conflict(badRows + " rows conflict with changes made since the import was checked;"
+                + " nothing was written");
     }
 
     private static List<String> header(List<String> cells, Set<String> known) {

@@ -7,7 +7,7 @@
  * an import's body, CSV or a JSON array, into rows named by their line (CSV) or index (JSON).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.dialplane.core.jobs;
 
 import org.osgi.annotation.bundle.Export;

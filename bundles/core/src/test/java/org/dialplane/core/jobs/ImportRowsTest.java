@@ -92,6 +92,17 @@ class ImportRowsTest {
         assertEquals("'quoted", CsvWriter.restored("'quoted"));
     }
 
+    @Test
+    void whenRowsAreBad_thenOne422NamingEachByItsRowInOrderAndCountingBadRows() {
+        ApiException invalid = ImportRows.invalid(List.of(new RowError(7, "name", "too long"),
+                new RowError(3, null, "appears twice"), new RowError(7, "secret", "too short")), "line", 10);
+
+        assertEquals(422, invalid.problem().status());
+        assertEquals(List.of("line 3", "line 7: name", "line 7: secret"),
+                invalid.problem().errors().stream().map(e -> e.field()).toList());
+        assertTrue(invalid.problem().detail().startsWith("2 of 10 rows are invalid"), invalid.problem().detail());
+    }
+
     private static InputStream body(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -113,6 +113,10 @@ public class OpenApiIT extends DialplaneTestSupport {
                 post.at("/requestBody/content/application~1json/schema/$ref").asText());
         assertTrue(post.get("responses").has("201"));
         assertTrue(names(post.get("parameters")).contains("reload"));
+        for (String imports : List.of("/pbxapi/extensions/import", "/pbxapi/ringgroups/import")) {
+            JsonNode answers = paths.get(imports).get("post").get("responses");
+            assertTrue(imports + ": " + answers, answers.has("202") && !answers.has("201"));
+        }
         assertEquals("#/components/schemas/RingGroupUpdate",
                 paths.get("/pbxapi/ringgroups/{extension}").at("/put/requestBody/content/application~1json/schema/$ref")
                         .asText());

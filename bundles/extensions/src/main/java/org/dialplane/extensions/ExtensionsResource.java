@@ -77,8 +77,8 @@ public class ExtensionsResource {
     @POST
     @Path("import")
     @Consumes(BulkIo.CSV)
-    @Doc("Create or update many extensions from CSV (a header row of field names, as the export writes); 202 with"
-            + " the job at Location; partial=1 writes the good rows when some are bad")
+    @Doc(status = 202, value = "Create or update many extensions from CSV (a header row of field names, as the "
+            + "export writes); 202 with the job at Location; partial=1 writes the good rows when some are bad")
     public Response importCsv(@MaxBodySize(BulkIo.MAX_BODY_BYTES) InputStream body,
             @QueryParam("partial") String partial, @QueryParam(Reload.NAME) String reload,
             @Context UriInfo uri, @Context SecurityContext security) {
@@ -89,8 +89,9 @@ public class ExtensionsResource {
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Doc("Create or update many extensions from a JSON array of objects (the fields of a POST each, extension"
-            + " required); 202 with the job at Location; partial=1 writes the good rows when some are bad")
+    @Doc(status = 202, value = "Create or update many extensions from a JSON array of objects (the fields of a POST "
+            + "each, extension required); 202 with the job at Location; partial=1 writes the good rows when some "
+            + "are bad")
     public Response importJson(@MaxBodySize(BulkIo.MAX_BODY_BYTES) InputStream body,
             @QueryParam("partial") String partial, @QueryParam(Reload.NAME) String reload,
             @Context UriInfo uri, @Context SecurityContext security) {

@@ -80,9 +80,9 @@ public class RingGroupsResource {
     @POST
     @Path("import")
     @Consumes(BulkIo.CSV)
-    @Doc("Create or update many ring groups from CSV (a header row of field names, as the export writes;"
-            + " extension_list as one cell, the members joined with '-'); 202 with the job at Location; partial=1"
-            + " writes the good rows when some are bad")
+    @Doc(status = 202, value = "Create or update many ring groups from CSV (a header row of field names, as the "
+            + "export writes; extension_list as one cell, the members joined with '-'); 202 with the job at "
+            + "Location; partial=1 writes the good rows when some are bad")
     public Response importCsv(@MaxBodySize(BulkIo.MAX_BODY_BYTES) InputStream body,
             @QueryParam("partial") String partial, @QueryParam(Reload.NAME) String reload,
             @Context UriInfo uri, @Context SecurityContext security) {
@@ -93,9 +93,9 @@ public class RingGroupsResource {
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Doc("Create or update many ring groups from a JSON array of objects (the fields of a POST each, extension"
-            + " required; extension_list required for a new one); 202 with the job at Location; partial=1 writes"
-            + " the good rows when some are bad")
+    @Doc(status = 202, value = "Create or update many ring groups from a JSON array of objects (the fields of a "
+            + "POST each, extension required; extension_list required for a new one); 202 with the job at Location; "
+            + "partial=1 writes the good rows when some are bad")
     public Response importJson(@MaxBodySize(BulkIo.MAX_BODY_BYTES) InputStream body,
             @QueryParam("partial") String partial, @QueryParam(Reload.NAME) String reload,
             @Context UriInfo uri, @Context SecurityContext security) {

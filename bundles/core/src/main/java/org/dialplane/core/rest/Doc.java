@@ -15,4 +15,11 @@ import java.lang.annotation.Target;
 @Target({ ElementType.TYPE, ElementType.METHOD })
 public @interface Doc {
     String value();
+
+    /**
+     * The status of a successful answer, when it is not the one the OpenAPI generator infers from the method (201
+     * for a POST creating one of the resource's items, 200 otherwise): e.g. 202 for a POST that starts a job.
+     * 0: inferred. Since 2.3.
+     */
+    int status() default 0;
 }

@@ -170,7 +170,13 @@ final class OpenApiDocument {
         // The CRUD answers of Crud.created/saved/delete: a resource whose answers are its declared fields.
         boolean crud = operation.fields() != null && operation.fields().answers()
                 && (operation.returns() == jakarta.ws.rs.core.Response.class || operation.returns() == void.class);
-        if (listsFields) {
+        if (operation.status() == 202) {
+            responses.put("202", Map.of("description", "Accepted: the job it started is at Location", "headers",
+                    Map.of("Location", Map.of("description", "the job, /pbxapi/jobs/{id}", "schema",
+                            Map.of("type", "string")))));
+        } else if (operation.status() != 0) {
+            responses.put(Integer.toString(operation.status()), Map.of("description", "Success"));
+        } else if (listsFields) {
             responses.put("200", Map.of("description", "The items", "content", Map.of("application/json",
                     Map.of("schema", Map.of("$ref", FieldSchemas.REF + operation.fields().name() + "Results")))));
         } else if (crud && method.equals("POST")) {

@@ -18,10 +18,11 @@ import org.dialplane.core.rest.FieldSet;
  * @param isPublic   whether it answers without authentication
  * @param returns    the Java return type of the method
  * @param fields     the declared fields of its bodies and answers ({@code @Fields}), or null
+ * @param status     the status of a successful answer as {@code @Doc(status=)} declares it, or 0 (inferred)
  */
 record Operation(String method, String path, String tag, String summary, List<Parameter> parameters,
         Class<?> body, List<String> consumes, List<String> produces, boolean isPublic, Class<?> returns,
-        Declared fields) {
+        Declared fields, int status) {
 
     /** A parameter: where it goes ({@code path}, {@code query}, {@code header}), its name and Java type. */
     record Parameter(String in, String name, Class<?> type, String defaultValue) {

@@ -52,7 +52,7 @@ final class ResourceIntrospector {
             boolean isPublic = method.isAnnotationPresent(Public.class) || resource.isAnnotationPresent(Public.class);
             operations.add(new Operation(httpMethod, path, tag(basePath, path), summary(method),
                     parameters(method), body(method), consumes(resource, method), produces(resource, method),
-                    isPublic, method.getReturnType(), declared(resource, method)));
+                    isPublic, method.getReturnType(), declared(resource, method), status(method)));
         }
         operations.sort(Comparator.comparing(Operation::path).thenComparing(Operation::method));
         return operations;
@@ -115,6 +115,11 @@ final class ResourceIntrospector {
         String rest = path.startsWith(basePath) ? path.substring(basePath.length()) : path;
         String[] parts = rest.split("/");
         return parts.length > 1 && !parts[1].isEmpty() ? parts[1] : "api";
+    }
+
+    private static int status(Method method) {
+        Doc doc = method.getAnnotation(Doc.class);
+        return doc == null ? 0 : doc.status();
     }
 
     private static String summary(Method method) {

@@ -41,8 +41,8 @@ public final class CpuPerRequest {
             options.put(name, args[i + 1]);
         }
         long pid = Long.parseLong(options.get("pid"));
-        Target target = Target.parse("server", options.get("url"));
-        target = target.withToken(Probe.login(target, options.get("user"), options.get("password")));
+        Target anonymous = Target.parse("server", options.get("url"));
+        Target target = anonymous.withToken(Probe.login(anonymous, options.get("user"), options.get("password")));
         Fixture.Context context = new Fixture.Context(Integer.parseInt(options.get("extensions")),
                 Boolean.parseBoolean(options.get("seed")));
         int warmup = Integer.parseInt(options.get("warmup-requests"));

@@ -29,7 +29,7 @@ public final class CpuPerRequest {
         Map<String, String> options = new LinkedHashMap<>();
         String[] defaults = {"url", "", "pid", "", "scenarios", "health,hello,extension-one", "connections", "1,16",
                 "warmup-requests", "30000", "requests", "20000", "repeat", "3", "extensions", "1000", "seed", "true",
-                "jfr", "", "user", "admin", "password", System.getenv().getOrDefault("DIALPLANE_ADMIN_PASSWORD", "")};
+                "jfr", "", "jfr-settings", "profile", "jfr-requests", "0", "user", "admin", "password", System.getenv().getOrDefault("DIALPLANE_ADMIN_PASSWORD", "")};
         for (int i = 0; i < defaults.length; i += 2) {
             options.put(defaults[i], defaults[i + 1]);
         }
@@ -92,8 +92,10 @@ public final class CpuPerRequest {
                 System.out.printf("| %s | %d | %s | %.0f | %.0f | %s |%n", scenario.name(), connections, each, median,
                         rates[medianRun], Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip());
                 if (!options.get("jfr").isBlank()) {
+                    int recorded = Integer.parseInt(options.get("jfr-requests"));
                     record(pid, Path.of(options.get("jfr"), scenario.name() + "-" + connections + ".jfr"),
-                            () -> run(target, scenario, context, connections, requests));
+                            options.get("jfr-settings"),
+                            () -> run(target, scenario, context, connections, recorded > 0 ? recorded : requests));
                 }
             }
         }
@@ -103,9 +105,15 @@ public final class CpuPerRequest {
         void run() throws InterruptedException;
     }
 
-    /** A flight recording (settings=profile) of the process while {@code load} runs (after login and warm-up). */
-    private static void record(long pid, Path file, Load load) throws IOException, InterruptedException {
-        jcmd(pid, "JFR.start", "name=cpu-per-request", "settings=profile", "filename=" + file.toAbsolutePath());
+    /**
+     * A flight recording of the process while {@code load} runs (after login and warm-up). On a loaded machine the
+     * recorder's sampling thread waits for a core as the others do: a .jfc with a shorter
+     * {@code jdk.ExecutionSample} period ({@code --jfr-settings FILE}) and more requests ({@code --jfr-requests})
+     * give enough samples to compare shares.
+     */
+    private static void record(long pid, Path file, String settings, Load load)
+            throws IOException, InterruptedException {
+        jcmd(pid, "JFR.start", "name=cpu-per-request", "settings=" + settings, "filename=" + file.toAbsolutePath());
         try {
             load.run();
         } finally {

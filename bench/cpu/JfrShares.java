@@ -21,7 +21,9 @@ import jdk.jfr.consumer.RecordingFile;
  *   java bench/cpu/JfrShares.java REC.jfr [THREAD_REGEX] [TOP] [FRAME_REGEX...]
  *
  * THREAD_REGEX picks the threads (default: Jetty's pool, "qtp.*"); TOP is how many methods to list (default 80);
- * each FRAME_REGEX adds a line "samples with a frame matching it" (e.g. a package or a class).
+ * each FRAME_REGEX adds a line "samples with a frame matching it" (e.g. a package or a class). With the system
+ * property callers=REGEX, the samples whose top frame matches REGEX are also counted by their next 5 frames (who
+ * calls the hot method).
  */
 public final class JfrShares {
     public static void main(String[] args) throws Exception {
@@ -34,6 +36,8 @@ public final class JfrShares {
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> grouped = new LinkedHashMap<>();
+        String callersOf = System.getProperty("callers");
+        Map<String, Integer> callers = new HashMap<>();
         groups.keySet().forEach(g -> grouped.put(g, 0));
         int samples = 0;
         int allSamples = 0;
@@ -56,6 +60,9 @@ public final class JfrShares {
             }
             if (!names.isEmpty()) {
                 self.merge(names.get(0), 1, Integer::sum);
+                if (callersOf != null && Pattern.compile(callersOf).matcher(names.get(0)).find()) {
+                    callers.merge(String.join(" < ", names.subList(0, Math.min(6, names.size()))), 1, Integer::sum);
+                }
             }
             for (String name : names) {
                 if (seen.add(name)) {
@@ -75,6 +82,12 @@ public final class JfrShares {
         inclusive.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
                 .forEach(e -> System.out.printf("%6.1f%%  %5d  %s%n", 100.0 * e.getValue() / total, e.getValue(),
                         e.getKey()));
+        if (callersOf != null) {
+            System.out.println("-- callers of " + callersOf);
+            callers.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
+                    .forEach(e -> System.out.printf("%6.1f%%  %5d  %s%n", 100.0 * e.getValue() / total,
+                            e.getValue(), e.getKey()));
+        }
         System.out.println("-- self (top frame)");
         self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top / 2)
                 .forEach(e -> System.out.printf("%6.1f%%  %5d  %s%n", 100.0 * e.getValue() / total, e.getValue(),

@@ -29,7 +29,8 @@ public final class CpuPerRequest {
         Map<String, String> options = new LinkedHashMap<>();
         String[] defaults = {"url", "", "pid", "", "scenarios", "health,hello,extension-one", "connections", "1,16",
                 "warmup-requests", "30000", "requests", "20000", "repeat", "3", "extensions", "1000", "seed", "true",
-                "jfr", "", "jfr-settings", "profile", "jfr-requests", "0", "user", "admin", "password", System.getenv().getOrDefault("DIALPLANE_ADMIN_PASSWORD", "")};
+                "jfr", "", "jfr-settings", "profile", "jfr-requests", "0", "user", "admin", "password",
+                System.getenv().getOrDefault("DIALPLANE_ADMIN_PASSWORD", "")};
         for (int i = 0; i < defaults.length; i += 2) {
             options.put(defaults[i], defaults[i + 1]);
         }
@@ -60,7 +61,8 @@ public final class CpuPerRequest {
                 run(target, scenario, context, connections, warmup);
             }
         }
-        System.out.println("| scenario | conns | CPU us/request, each run | median | wall req/s (median run) | load average |");
+        System.out.println(
+                "| scenario | conns | CPU us/request, each run | median | wall req/s (median run) | load average |");
         System.out.println("|---|---:|---|---:|---:|---|");
         for (Scenario scenario : scenarios) {
             for (int connections : counts) {

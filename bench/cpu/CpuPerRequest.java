@@ -115,7 +115,10 @@ public final class CpuPerRequest {
      */
     private static void record(long pid, Path file, String settings, Load load)
             throws IOException, InterruptedException {
-        jcmd(pid, "JFR.start", "name=cpu-per-request", "settings=" + settings, "filename=" + file.toAbsolutePath());
+        // A .jfc given as a file is read by the server's JVM, whose working directory may not be this one.
+        String resolved = Files.isRegularFile(Path.of(settings)) ? Path.of(settings).toAbsolutePath().toString()
+                : settings;
+        jcmd(pid, "JFR.start", "name=cpu-per-request", "settings=" + resolved, "filename=" + file.toAbsolutePath());
         try {
             load.run();
         } finally {

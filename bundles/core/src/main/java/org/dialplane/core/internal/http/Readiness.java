@@ -1,6 +1,7 @@
 package org.dialplane.core.internal.http;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -66,12 +67,16 @@ public class Readiness {
     private final BundleContext context;
     private final DatabaseStatus database;
     private final Set<String> expectedLocations;
+    /** Core's version: a bundle update reactivates this component with the new one. */
+    private final String version;
     /**
      * The symbolic name of the bundle first seen at each expected location: a feature's bundle that an operator
      * removes and drops into deploy/ again has another location, and is the same bundle.
      */
     private final Map<String, String> expectedNames = new ConcurrentHashMap<>();
     private static final long STARTING_CACHE_NANOS = 10_000_000L;
+    /** Looked up once: finding a platform MXBean searches the platform's components each time (health's CPU). */
+    private static final RuntimeMXBean RUNTIME = ManagementFactory.getRuntimeMXBean();
     private volatile boolean started;
     private State startingCache; // guarded by this
     private long startingCachedAt; // guarded by this
@@ -88,6 +93,7 @@ public class Readiness {
     public Readiness(BundleContext context, @Reference DatabaseStatus database) {
         this.context = context;
         this.database = database;
+        this.version = context.getBundle().getVersion().toString();
         String locations = context.getProperty(BUNDLES_PROPERTY);
         expectedLocations = locations == null || locations.isBlank() ? null
                 : new HashSet<>(Arrays.asList(locations.trim().split("\\s*,\\s*")));
@@ -146,8 +152,8 @@ public class Readiness {
     HealthDocument health(State state) {
         HealthDocument health = new HealthDocument();
         health.put("status", state.status());
-        health.put("version", context.getBundle().getVersion().toString());
-        health.put("uptime_seconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+        health.put("version", version);
+        health.put("uptime_seconds", RUNTIME.getUptime() / 1000);
         health.put("database", database.describe());
         Ami current = ami;
         health.put("ami", current == null ? "unknown" : current.state().name().toLowerCase(Locale.ROOT));

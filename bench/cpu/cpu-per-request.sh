@@ -21,16 +21,8 @@ export DIALPLANE_ADMIN_PASSWORD=${DIALPLANE_ADMIN_PASSWORD:-bench-$RANDOM$RANDOM
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/dialplane-cpu.XXXXXX")
 pid=""
-descendants() { local child; for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do descendants "$child"; echo "$child"; done; }
-stop_pid() {
-  local pid=$1 kids i
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kids=$(descendants "$pid")
-  kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-  for pid in $kids; do kill -TERM "$pid" 2>/dev/null || true; done
-}
+# shellcheck source=../lib.sh
+. "$root/bench/lib.sh"
 trap 'stop_pid "$pid"; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 tool() { java -Xmx512m -jar "$bench_jar" "$@"; }

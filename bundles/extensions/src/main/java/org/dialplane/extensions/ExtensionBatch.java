@@ -35,7 +35,7 @@ final class ExtensionBatch {
     }
 
     static Written write(Connection connection, List<ImportPlan.Planned> rows, Caller caller, AstDb astDb,
-            NumberIndex index, Progress progress) throws SQLException {
+            NumberIndex index, Progress progress, StepClock clock) throws SQLException {
         AstDbChanges all = new AstDbChanges();
         List<ExtensionChange> created = new ArrayList<>();
         List<ExtensionChange> updated = new ArrayList<>();
@@ -53,9 +53,12 @@ final class ExtensionBatch {
                     IssabelExtension.created(full).ops().forEach(op -> add(astdb, op));
                 }
             }
-            insert(connection, creates);
+            clock.lap("AstDB keys built");
+            insert(connection, creates, clock);
             update(connection, updates);
+            clock.lap("updates");
             astDb.write(connection, astdb);
+            clock.lap("dp_astdb");
             astdb.ops().forEach(op -> add(all, op));
             created.addAll(creates);
             updated.addAll(updates);
@@ -63,7 +66,9 @@ final class ExtensionBatch {
         }
         List<String> numbers = created.stream().map(ExtensionChange::extension).toList();
         Ownership.assignAll(connection, ExtensionRepository.KIND, numbers, caller.tenantId());
+        clock.lap("dp_tenant_objects");
         index.addAll(connection, numbers);
+        clock.lap("dp_numbers and runs");
         return new Written(all, created, updated);
     }
 
@@ -75,7 +80,8 @@ final class ExtensionBatch {
         }
     }
 
-    private static void insert(Connection connection, List<ExtensionChange> creates) throws SQLException {
+    private static void insert(Connection connection, List<ExtensionChange> creates, StepClock clock)
+            throws SQLException {
         if (creates.isEmpty()) {
             return;
         }
@@ -107,9 +113,13 @@ final class ExtensionBatch {
                     sip.addBatch();
                 }
             }
+            clock.lap("rows built");
             users.executeBatch();
+            clock.lap("users");
             devices.executeBatch();
+            clock.lap("devices");
             sip.executeBatch();
+            clock.lap("sip");
         }
     }
 

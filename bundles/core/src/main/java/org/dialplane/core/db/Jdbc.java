@@ -168,9 +168,10 @@ public final class Jdbc {
     /**
      * Inserts many rows with multi-row {@code INSERT INTO table (columns) VALUES (?, ...), (?, ...), ...} statements
      * of up to a thousand rows (fewer when the values are long), in order, on the caller's connection and
-     * transaction: for bulk writes, where a JDBC batch would have the server execute one statement per row. Each row
-     * gives one value per column, bound as {@link PreparedStatement#setObject} binds it ({@code null} is SQL NULL).
-     * Since 2.3.
+     * transaction: for bulk writes, where a JDBC batch would have the server execute one statement per row. On
+     * MariaDB 10.2 or later, where Connector/J sends a batch of INSERTs with the bulk protocol (cheaper still), it is
+     * that batch. Each row gives one value per column, bound as {@link PreparedStatement#setObject} binds it
+     * ({@code null} is SQL NULL). Since 2.3.
      *
      * @param table   the table, a plain name from code (never input)
      * @param columns its columns, plain names from code

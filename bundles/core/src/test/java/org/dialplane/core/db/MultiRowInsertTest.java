@@ -6,39 +6,74 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link Jdbc#insertRows} and {@link Jdbc#replaceRows} against a connection that records what it is sent: the rows
- * in order, split at the row, placeholder and size limits, every value a parameter, statements closed.
+ * in order, split at the row, placeholder and size limits, every value a parameter, statements closed; an INSERT
+ * into MariaDB 10.2 or later as one batch the driver sends with its bulk protocol.
  */
 class MultiRowInsertTest {
     /** One executed statement: its SQL and its parameters in order. */
     private record Sent(String sql, List<Object> params) {
     }
 
-    /** A connection that records each executeUpdate, answering the count of rows the statement carried. */
+    /**
+     * A connection that records each executeUpdate (answering the count of rows the statement carried) and each row
+     * of an executeBatch, to a server that is MySQL 8.0 unless told otherwise.
+     */
     private static final class Recording {
         final List<Sent> sent = new ArrayList<>();
+        final List<Sent> batched = new ArrayList<>();
         int prepared;
         int open;
+        int batches;
+        String product = "MySQL";
+        int[] serverVersion = {8, 0};
+        String url = "jdbc:mysql://db/asterisk";
+
+        Recording() {
+        }
+
+        Recording(String product, int major, int minor, String url) {
+            this.product = product;
+            this.serverVersion = new int[] {major, minor};
+            this.url = url;
+        }
 
         Connection connection() {
             return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
-                    (proxy, method, args) -> {
-                        if (!"prepareStatement".equals(method.getName())) {
-                            throw new UnsupportedOperationException(method.getName());
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "getMetaData" -> metaData();
+                        case "prepareStatement" -> {
+                            prepared++;
+                            open++;
+                            yield statement((String) args[0]);
                         }
-                        prepared++;
-                        open++;
-                        return statement((String) args[0]);
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+
+        private DatabaseMetaData metaData() {
+            return (DatabaseMetaData) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] { DatabaseMetaData.class }, (proxy, method, args) -> switch (method.getName()) {
+                        case "getDatabaseProductName" -> product;
+                        case "getDatabaseMajorVersion" -> serverVersion[0];
+                        case "getDatabaseMinorVersion" -> serverVersion[1];
+                        case "getURL" -> url;
+                        case "getDriverMajorVersion" -> 3;
+                        case "getDriverMinorVersion" -> 5;
+                        default -> throw new UnsupportedOperationException(method.getName());
                     });
         }
 
@@ -54,6 +89,15 @@ class MultiRowInsertTest {
                             sent.add(new Sent(sql, new ArrayList<>(params.values())));
                             params.clear();
                             yield placeholders / columns(sql);
+                        }
+                        case "addBatch" -> {
+                            batched.add(new Sent(sql, new ArrayList<>(params.values())));
+                            params.clear();
+                            yield null;
+                        }
+                        case "executeBatch" -> {
+                            batches++;
+                            yield new int[0];
                         }
                         case "close" -> {
                             open--;
@@ -143,6 +187,40 @@ class MultiRowInsertTest {
         assertTrue(db.sent.stream().anyMatch(s -> s.params().size() == 2 && "huge".equals(s.params().get(0))));
         assertEquals(rows.stream().map(r -> r[0]).toList(), ids);
         assertTrue(db.sent.size() < 15, db.sent.size() + " statements for 101 rows");
+    }
+
+    @Test
+    void whenInsertingIntoMariaDb102OrLater_thenOneBatchTheDriverSendsInBulk() throws SQLException {
+        Recording db = new Recording("MariaDB", 11, 4, "jdbc:mariadb://127.0.0.1:3306/asterisk");
+        List<Object[]> rows = sipRows(12_000);
+
+        int inserted = Jdbc.insertRows(db.connection(), "sip", List.of("id", "keyword", "data", "flags"), rows);
+
+        assertEquals(12_000, inserted);
+        assertTrue(db.sent.isEmpty(), "no multi-row statement");
+        assertEquals(1, db.prepared);
+        assertEquals(2, db.batches, "a batch per ten thousand rows");
+        assertEquals(Set.of("INSERT INTO sip (id, keyword, data, flags) VALUES (?, ?, ?, ?)"),
+                db.batched.stream().map(Sent::sql).collect(Collectors.toSet()));
+        assertEquals(rows.stream().flatMap(r -> List.of(r).stream()).toList(),
+                db.batched.stream().flatMap(b -> b.params().stream()).toList());
+        assertEquals(0, db.open);
+    }
+
+    @Test
+    void whenReplacingOrTheServerHasNoBulkProtocolOrItIsOff_thenMultiRowStatements() throws SQLException {
+        for (Recording db : List.of(new Recording("MariaDB", 11, 4, "jdbc:mariadb://db/asterisk"),
+                new Recording("MariaDB", 5, 5, "jdbc:mariadb://db/asterisk"),
+                new Recording("MariaDB", 10, 11, "jdbc:mariadb://db/asterisk?useBulkStmtsForInserts=false"))) {
+            List<Object[]> rows = sipRows(1500);
+            if (db.serverVersion[0] == 11) {
+                Jdbc.replaceRows(db.connection(), "sip", List.of("id", "keyword", "data", "flags"), rows);
+            } else {
+                Jdbc.insertRows(db.connection(), "sip", List.of("id", "keyword", "data", "flags"), rows);
+            }
+            assertEquals(2, db.sent.size(), db.product + " " + db.serverVersion[0] + " " + db.url);
+            assertTrue(db.batched.isEmpty());
+        }
     }
 
     @Test

@@ -148,7 +148,8 @@ fi
 # --- bulk import (issue 16 item 6): N new extensions as one CSV, then the same rows updated ------------
 if [ "$import_rows" -gt 0 ]; then
   echo "== bulk import of $import_rows extensions, then again updating them"
-  tool_bg bulkimport --dialplane "http://127.0.0.1:$port" --rows "$import_rows" >> "$results" ||
+  tool_bg bulkimport --dialplane "http://127.0.0.1:$port" --rows "$import_rows" --dialplane-pid "$product_pid" \
+    >> "$results" ||
     echo "bulk import: FAILED (the lines above say why)" >> "$results"
 fi
 

@@ -1,5 +1,7 @@
 package org.dialplane.extensions;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -10,7 +12,9 @@ import java.util.StringJoiner;
  * one per import, used by the thread that runs it.
  */
 final class StepClock {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final long started = System.nanoTime();
+    private final long startedCpu = THREADS.getCurrentThreadCpuTime();
     private final Map<String, Long> nanosByStep = new LinkedHashMap<>();
     private long last = started;
 
@@ -25,11 +29,18 @@ final class StepClock {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    /** {@code step 12 ms, other 3 ms, total 15 ms}. */
+    /**
+     * {@code step 12 ms, other 3 ms, total 15 ms, CPU of this thread 9 ms}: call it on the thread that made the
+     * clock. The CPU figure does not depend on how long the thread waited for a core on a loaded machine; the
+     * database server's share is not in it.
+     */
     @Override
     public String toString() {
         StringJoiner line = new StringJoiner(", ");
         nanosByStep.forEach((step, nanos) -> line.add(step + " " + nanos / 1_000_000 + " ms"));
-        return line.add("total " + totalMillis() + " ms").toString();
+        line.add("total " + totalMillis() + " ms");
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        return (cpu < 0 || startedCpu < 0 ? line : line.add("CPU of this thread " + (cpu - startedCpu) / 1_000_000
+                + " ms")).toString();
     }
 }

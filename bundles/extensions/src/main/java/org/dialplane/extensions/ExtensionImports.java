@@ -95,10 +95,11 @@ public class ExtensionImports {
                 return result;
             });
             clock.lap("commit and unlock");
-            LOG.info("Imported {} extensions ({} created, {} updated) in one transaction of {} ms: {}", rows.size(),
-                    written.created().size(), written.updated().size(), clock.totalMillis(), clock);
+            long transactionMillis = clock.totalMillis();
             List<ExtensionRepository.Saved> mailboxes = mailboxes(written);
             clock.lap("mailboxes read");
+            LOG.info("Imported {} extensions ({} created, {} updated) in one transaction of {} ms: {}", rows.size(),
+                    written.created().size(), written.updated().size(), transactionMillis, clock);
             return () -> {
                 StepClock after = new StepClock();
                 notifier.imported(rows.size(), () -> {

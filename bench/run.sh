@@ -2,14 +2,14 @@
 # Benchmarks Dialplane against a bare Jetty baseline in the same run, on loopback only. See bench/README.md.
 #
 #   bench/run.sh [--duration S] [--warmup S] [--scenarios a,b] [--connections 1,16,64] [--extensions N]
-#                [--cold-runs N] [--deploy-runs N] [--build] [--keep]
+#                [--cold-runs N] [--deploy-runs N] [--import-rows N] [--build] [--keep]
 #
 # Environment: DIALPLANE_DB_URL/_USER/_PASSWORD (both servers use that database instead of the product's
 # embedded one), JAVA_OPTS (JVM options of both servers; default: the product's own defaults),
 # DIALPLANE_ADMIN_PASSWORD (the admin password the product starts with and the load logs in with; default random).
 set -euo pipefail
 
-duration=4 warmup=1 scenarios="" connections="1,16,64" extensions=10000 cold_runs=5 deploy_runs=5
+duration=4 warmup=1 scenarios="" connections="1,16,64" extensions=10000 cold_runs=5 deploy_runs=5 import_rows=10000
 build=auto keep=no seed=true
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -21,6 +21,7 @@ while [ $# -gt 0 ]; do
     --seed) seed=$2; shift 2 ;;
     --cold-runs) cold_runs=$2; shift 2 ;;
     --deploy-runs) deploy_runs=$2; shift 2 ;;
+    --import-rows) import_rows=$2; shift 2 ;;
     --build) build=always; shift ;;
     --keep) keep=yes; shift ;;
     -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -132,6 +133,14 @@ if [ "$deploy_runs" -gt 0 ]; then
   echo "== hot deploy x$deploy_runs"
   tool_bg hotdeploy --dialplane "http://127.0.0.1:$port" --deploy "$home/deploy" --jar "$example_jar" \
     --runs "$deploy_runs" >> "$results"
+fi
+
+# --- bulk import (issue 16 item 6): N new extensions as one CSV, then the same rows updated ------------
+if [ "$import_rows" -gt 0 ]; then
+  echo "== bulk import of $import_rows extensions, then again updating them"
+  tool_bg bulkimport --dialplane "http://127.0.0.1:$port" --rows "$import_rows" --dialplane-pid "$product_pid" \
+    >> "$results" ||
+    echo "bulk import: FAILED (the lines above say why)" >> "$results"
 fi
 
 echo

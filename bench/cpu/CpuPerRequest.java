@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.dialplane.bench.load.Fixture;
 import org.dialplane.bench.load.HttpConnection;
 import org.dialplane.bench.load.Probe;
+import org.dialplane.bench.load.ProcessCpu;
 import org.dialplane.bench.load.Scenario;
 import org.dialplane.bench.load.Scenarios;
 import org.dialplane.bench.load.Target;
@@ -23,7 +24,6 @@ import org.dialplane.bench.load.Target;
  * Run with the bench jar on the class path (see cpu-per-request.sh).
  */
 public final class CpuPerRequest {
-    private static final double TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
@@ -42,6 +42,10 @@ public final class CpuPerRequest {
             options.put(name, args[i + 1]);
         }
         long pid = Long.parseLong(options.get("pid"));
+        ProcessCpu cpu = ProcessCpu.of(pid);
+        if (cpu == null) {
+            throw new IllegalArgumentException("no process " + pid + " in /proc");
+        }
         Target anonymous = Target.parse("server", options.get("url"));
         Target target = anonymous.withToken(Probe.login(anonymous, options.get("user"), options.get("password")));
         Fixture.Context context = new Fixture.Context(Integer.parseInt(options.get("extensions")),
@@ -70,12 +74,12 @@ public final class CpuPerRequest {
                 double[] micros = new double[repeat];
                 double[] rates = new double[repeat];
                 for (int r = 0; r < repeat; r++) {
-                    long before = cpuTicks(pid);
+                    long before = cpu.micros();
                     long start = System.nanoTime();
                     run(target, scenario, context, connections, requests);
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    long after = cpuTicks(pid);
-                    micros[r] = (after - before) / TICKS_PER_SECOND * 1e6 / requests;
+                    long after = cpu.micros();
+                    micros[r] = (double) (after - before) / requests;
                     rates[r] = requests / seconds;
                 }
                 double[] sorted = micros.clone();
@@ -137,12 +141,6 @@ public final class CpuPerRequest {
         }
     }
 
-    /** utime + stime of the process, in clock ticks (fields 14 and 15 of /proc/PID/stat, after the command). */
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
 
     /** Exactly {@code total} requests over {@code connections} keep-alive connections; fails on a wrong status. */
     private static void run(Target target, Scenario scenario, Fixture.Context context, int connections, int total)

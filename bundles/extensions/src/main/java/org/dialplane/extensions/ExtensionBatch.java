@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.pbx.AstDb;
 import org.dialplane.core.pbx.AstDbChanges;
 import org.dialplane.core.pbx.NumberIndex;
@@ -15,12 +16,18 @@ import org.dialplane.extensions.api.ExtensionChange;
 
 /**
  * The writes of a bulk import, in the caller's transaction: the same rows and AstDB keys as
- * {@link ExtensionRepository}'s single create and update, sent as JDBC batches of {@value #CHUNK} extensions (a
- * create is 32 rows and 25 keys) instead of statement by statement, and the index of numbers and the owners
- * recorded once at the end.
+ * {@link ExtensionRepository}'s single create and update, {@value #CHUNK} extensions at a time (a create is 32 rows
+ * and 25 keys), the new rows as multi-row INSERTs ({@link Jdbc#insertRows}) instead of statement by statement, and
+ * the index of numbers and the owners recorded once at the end.
  */
 final class ExtensionBatch {
     static final int CHUNK = 500;
+    private static final List<String> USERS = List.of("extension", "password", "name", "voicemail", "ringtimer",
+            "noanswer", "recording", "outboundcid", "sipname", "noanswer_cid", "busy_cid", "chanunavail_cid",
+            "noanswer_dest", "busy_dest", "chanunavail_dest");
+    private static final List<String> DEVICES = List.of("id", "tech", "dial", "devicetype", "user", "description",
+            "emergency_cid");
+    private static final List<String> SIP = List.of("id", "keyword", "data", "flags");
 
     /** What the notifier needs once committed: the AstDB keys written and the changes, created ones first. */
     record Written(AstDbChanges astdb, List<ExtensionChange> created, List<ExtensionChange> updated) {
@@ -35,7 +42,7 @@ final class ExtensionBatch {
     }
 
     static Written write(Connection connection, List<ImportPlan.Planned> rows, Caller caller, AstDb astDb,
-            NumberIndex index, Progress progress) throws SQLException {
+            NumberIndex index, Progress progress, StepClock clock) throws SQLException {
         AstDbChanges all = new AstDbChanges();
         List<ExtensionChange> created = new ArrayList<>();
         List<ExtensionChange> updated = new ArrayList<>();
@@ -53,9 +60,12 @@ final class ExtensionBatch {
                     IssabelExtension.created(full).ops().forEach(op -> add(astdb, op));
                 }
             }
-            insert(connection, creates);
+            clock.lap("AstDB keys built");
+            insert(connection, creates, clock);
             update(connection, updates);
+            clock.lap("updates");
             astDb.write(connection, astdb);
+            clock.lap("dp_astdb");
             astdb.ops().forEach(op -> add(all, op));
             created.addAll(creates);
             updated.addAll(updates);
@@ -63,7 +73,9 @@ final class ExtensionBatch {
         }
         List<String> numbers = created.stream().map(ExtensionChange::extension).toList();
         Ownership.assignAll(connection, ExtensionRepository.KIND, numbers, caller.tenantId());
+        clock.lap("dp_tenant_objects");
         index.addAll(connection, numbers);
+        clock.lap("dp_numbers and runs");
         return new Written(all, created, updated);
     }
 
@@ -75,42 +87,31 @@ final class ExtensionBatch {
         }
     }
 
-    private static void insert(Connection connection, List<ExtensionChange> creates) throws SQLException {
+    /** The rows {@link ExtensionRepository}'s create writes, column for column, as multi-row statements. */
+    private static void insert(Connection connection, List<ExtensionChange> creates, StepClock clock)
+            throws SQLException {
         if (creates.isEmpty()) {
             return;
         }
-        try (PreparedStatement users = connection.prepareStatement("INSERT INTO users (extension, password, name,"
-                + " voicemail, ringtimer, noanswer, recording, outboundcid, sipname, noanswer_cid, busy_cid,"
-                + " chanunavail_cid, noanswer_dest, busy_dest, chanunavail_dest)"
-                + " VALUES (?, '', ?, ?, ?, '', '', '', '', '', '', '', '', '', '')");
-                PreparedStatement devices = connection.prepareStatement("INSERT INTO devices (id, tech, dial,"
-                        + " devicetype, user, description, emergency_cid) VALUES (?, ?, ?, 'fixed', ?, ?, '')");
-                PreparedStatement sip = connection.prepareStatement(
-                        "INSERT INTO sip (id, keyword, data, flags) VALUES (?, ?, ?, ?)")) {
-            for (ExtensionChange e : creates) {
-                users.setString(1, e.extension());
-                users.setString(2, e.name());
-                users.setString(3, e.voicemail());
-                users.setInt(4, e.ringtimer());
-                users.addBatch();
-                devices.setString(1, e.extension());
-                devices.setString(2, e.tech());
-                devices.setString(3, IssabelExtension.dial(e));
-                devices.setString(4, e.extension());
-                devices.setString(5, e.name());
-                devices.addBatch();
-                for (IssabelExtension.SipRow row : IssabelExtension.sipRows(e)) {
-                    sip.setString(1, e.extension());
-                    sip.setString(2, row.keyword());
-                    sip.setString(3, row.data());
-                    sip.setInt(4, row.flags());
-                    sip.addBatch();
-                }
+        List<Object[]> users = new ArrayList<>(creates.size());
+        List<Object[]> devices = new ArrayList<>(creates.size());
+        List<Object[]> sip = new ArrayList<>(creates.size() * 32);
+        for (ExtensionChange e : creates) {
+            users.add(new Object[] {e.extension(), "", e.name(), e.voicemail(), e.ringtimer(), "", "", "", "", "", "",
+                    "", "", "", ""});
+            devices.add(new Object[] {e.extension(), e.tech(), IssabelExtension.dial(e), "fixed", e.extension(),
+                    e.name(), ""});
+            for (IssabelExtension.SipRow row : IssabelExtension.sipRows(e)) {
+                sip.add(new Object[] {e.extension(), row.keyword(), row.data(), row.flags()});
             }
-            users.executeBatch();
-            devices.executeBatch();
-            sip.executeBatch();
         }
+        clock.lap("rows built");
+        Jdbc.insertRows(connection, "users", USERS, users);
+        clock.lap("users");
+        Jdbc.insertRows(connection, "devices", DEVICES, devices);
+        clock.lap("devices");
+        Jdbc.insertRows(connection, "sip", SIP, sip);
+        clock.lap("sip");
     }
 
     /** The fields each row sends, as {@link ExtensionRepository}'s update writes them. */
@@ -118,6 +119,7 @@ final class ExtensionBatch {
         if (updates.isEmpty()) {
             return;
         }
+        List<Object[]> secrets = new ArrayList<>();
         try (PreparedStatement userName = connection.prepareStatement(
                 "UPDATE users SET name = ? WHERE extension = ?");
                 PreparedStatement deviceName = connection.prepareStatement(
@@ -125,9 +127,7 @@ final class ExtensionBatch {
                 PreparedStatement ringtimer = connection.prepareStatement(
                         "UPDATE users SET ringtimer = ? WHERE extension = ?");
                 PreparedStatement voicemail = connection.prepareStatement(
-                        "UPDATE users SET voicemail = ? WHERE extension = ?");
-                PreparedStatement secret = connection.prepareStatement(
-                        "REPLACE INTO sip (id, keyword, data, flags) VALUES (?, 'secret', ?, 2)")) {
+                        "UPDATE users SET voicemail = ? WHERE extension = ?")) {
             for (ExtensionChange e : updates) {
                 String x = e.extension();
                 if (e.name() != null) {
@@ -143,13 +143,14 @@ final class ExtensionBatch {
                     batch(voicemail, e.voicemail(), x);
                 }
                 if (e.secret() != null) {
-                    batch(secret, x, e.secret());
+                    secrets.add(new Object[] {x, "secret", e.secret(), 2});
                 }
             }
-            for (PreparedStatement statement : List.of(userName, deviceName, ringtimer, voicemail, secret)) {
+            for (PreparedStatement statement : List.of(userName, deviceName, ringtimer, voicemail)) {
                 statement.executeBatch();
             }
         }
+        Jdbc.replaceRows(connection, "sip", SIP, secrets);
     }
 
     private static void batch(PreparedStatement statement, String first, String second) throws SQLException {

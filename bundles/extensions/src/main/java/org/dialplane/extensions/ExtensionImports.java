@@ -61,10 +61,14 @@ public class ExtensionImports {
      */
     Job start(List<ImportRows.Row> rows, String rowName, boolean partial, boolean apply, Caller caller) {
         caller.requireWriter();
+        StepClock checking = new StepClock();
         List<RowError> errors = new ArrayList<>();
         List<ImportPlan.Planned> checked = ImportPlan.checked(rows, rowName, errors);
+        checking.lap("validation");
         List<ImportPlan.Planned> writable = db.run(connection -> ImportPlan.against(connection, checked, caller,
                 errors));
+        checking.lap("checked against the database");
+        LOG.info("Import of {} extensions checked before the job: {}", rows.size(), checking);
         if (!errors.isEmpty() && !partial) {
             throw ImportRows.invalid(errors, rowName, rows.size());
         }
@@ -73,21 +77,36 @@ public class ExtensionImports {
             errors.forEach(progress::rowFailed);
             progress.advanced(bad, 0, 0);
             List<RowError> late = new ArrayList<>();
-            long started = System.nanoTime();
+            StepClock clock = new StepClock();
             ExtensionBatch.Written written = db.lockedTransaction(Numbering.LOCK, connection -> {
+                clock.lap("lock and begin");
                 List<ImportPlan.Planned> now = ImportPlan.against(connection, writable, caller, late);
+                clock.lap("checked again");
                 late.forEach(progress::rowFailed);
                 if (!late.isEmpty() && !partial) {
                     throw ImportRows.changedMeanwhile(late.size());
                 }
                 int skipped = bad + late.size();
-                return ExtensionBatch.write(connection, now, caller, astDb, index,
-                        (created, updated) -> progress.advanced(skipped + created + updated, created, updated));
+                ExtensionBatch.Written result = ExtensionBatch.write(connection, now, caller, astDb, index,
+                        (created, updated) -> progress.advanced(skipped + created + updated, created, updated), clock);
+                clock.lap("progress and rest");
+                return result;
             });
-            LOG.info("Imported {} extensions ({} created, {} updated) in one transaction of {} ms", rows.size(),
-                    written.created().size(), written.updated().size(), (System.nanoTime() - started) / 1_000_000);
+            clock.lap("commit and unlock");
+            long transactionMillis = clock.totalMillis();
             List<ExtensionRepository.Saved> mailboxes = mailboxes(written);
-            return () -> notifier.imported(rows.size(), () -> astDb.pushAll(written.astdb()), mailboxes, apply);
+            clock.lap("mailboxes read");
+            LOG.info("Imported {} extensions ({} created, {} updated) in one transaction of {} ms: {}", rows.size(),
+                    written.created().size(), written.updated().size(), transactionMillis, clock);
+            return () -> {
+                StepClock after = new StepClock();
+                notifier.imported(rows.size(), () -> {
+                    astDb.pushAll(written.astdb());
+                    after.lap("AstDB push queued");
+                }, mailboxes, apply);
+                after.lap("voicemail.conf and apply request");
+                LOG.info("Import of {} extensions: after the commit, {}", rows.size(), after);
+            };
         });
     }
 

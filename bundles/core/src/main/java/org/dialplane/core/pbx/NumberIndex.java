@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -64,24 +66,20 @@ public final class NumberIndex {
     }
 
     /**
-     * Records many new objects' numbers at once (a bulk import): one batch into the index, then the runs of taken
-     * numbers rebuilt once from the tables, instead of a few statements per number. Same rules as {@link #add}.
+     * Records many new objects' numbers at once (a bulk import): multi-row statements into the index, then the runs
+     * of taken numbers rebuilt once from the tables, instead of a few statements per number. Same rules as
+     * {@link #add}.
      * Since 2.2.
      */
     public void addAll(Connection connection, Collection<String> ids) throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "REPLACE INTO dp_numbers (kind, object_id, number) VALUES (?, ?, ?)")) {
-            for (String id : ids) {
-                statement.setString(1, kind);
-                statement.setString(2, id);
-                statement.setLong(3, numeric(id));
-                statement.addBatch();
-            }
-            statement.executeBatch();
+        List<Object[]> rows = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            rows.add(new Object[] {kind, id, numeric(id)});
         }
+        Jdbc.replaceRows(connection, "dp_numbers", List.of("kind", "object_id", "number"), rows);
         Numbering.rebuildRuns(connection);
     }
 

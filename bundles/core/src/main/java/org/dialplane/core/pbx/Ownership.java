@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.db.Jdbc;
 import org.dialplane.core.db.SqlFragment;
 
 /**
@@ -53,19 +56,17 @@ public final class Ownership {
         }
     }
 
-    /** Records the caller's tenant as the owner of many new objects, in one batch (a bulk import). Since 2.2. */
+    /**
+     * Records the caller's tenant as the owner of many new objects, as multi-row statements (a bulk import).
+     * Since 2.2.
+     */
     public static void assignAll(Connection connection, String kind, Collection<String> objectIds, long tenantId)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "REPLACE INTO dp_tenant_objects (kind, object_id, tenant_id) VALUES (?, ?, ?)")) {
-            for (String id : objectIds) {
-                statement.setString(1, kind);
-                statement.setString(2, id);
-                statement.setLong(3, tenantId);
-                statement.addBatch();
-            }
-            statement.executeBatch();
+        List<Object[]> rows = new ArrayList<>(objectIds.size());
+        for (String id : objectIds) {
+            rows.add(new Object[] {kind, id, tenantId});
         }
+        Jdbc.replaceRows(connection, "dp_tenant_objects", List.of("kind", "object_id", "tenant_id"), rows);
     }
 
     /** Forgets the owners of deleted objects. */

@@ -7,7 +7,7 @@
  * This package depends on no other Dialplane package: {@code rest} and {@code pbx} build on it, never the reverse.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.dialplane.core.db;
 
 import org.osgi.annotation.bundle.Export;

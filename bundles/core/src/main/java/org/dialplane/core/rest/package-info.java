@@ -18,7 +18,7 @@
  * See docs/rest-conventions.md.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.dialplane.core.rest;
 
 import org.osgi.annotation.bundle.Export;

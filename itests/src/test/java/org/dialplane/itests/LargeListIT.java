@@ -44,7 +44,20 @@ public class LargeListIT extends DialplaneTestSupport {
 
     @Override
     protected Option options() {
-        return org.ops4j.pax.exam.CoreOptions.composite(database("LargeListIT"), Logins.adminPassword());
+        return org.ops4j.pax.exam.CoreOptions.composite(ProxiedDatabase.options("LargeListIT"),
+                Logins.adminPassword());
+    }
+
+    /** The database through a proxy that a test can cut, opened before the product's first connection. */
+    @Override
+    public void awaitApi() {
+        http = new Http(port());
+        try {
+            ProxiedDatabase.open(context);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        await("health up", Duration.ofSeconds(60), () -> http.get("/pbxapi/system/health").status() == 200);
     }
 
     @Before
@@ -145,6 +158,31 @@ public class LargeListIT extends DialplaneTestSupport {
         assertEquals(write.toString(), 200, write.status());
         assertEquals(200, admin.send("DELETE", "/pbxapi/extensions/" + (FIRST + SEEDED) + "?reload=0", null,
                 Map.of()).status());
+    }
+
+    /**
+     * A whole list runs its query before anything is written: with the database away, the answer is a 503 problem
+     * with Retry-After, as for any other request, not a 200 cut short. A page read right before shows that the
+     * token is good without the database.
+     */
+    @Test
+    public void whenTheDatabaseIsAway_thenTheWholeListIsA503ProblemNotACutAnswer() throws IOException {
+        assertEquals(200, admin.get("/pbxapi/extensions?limit=1").status());
+        TcpProxy proxy = ProxiedDatabase.open(context);
+        proxy.close();
+        try {
+            for (String path : List.of("/pbxapi/extensions", "/pbxapi/extensions?format=csv", "/pbxapi/ringgroups")) {
+                Http.Response away = admin.get(path);
+                assertEquals(path + ": " + away.toString().substring(0, Math.min(300, away.toString().length())),
+                        503, away.status());
+                assertTrue(away.toString(), away.header("content-type").startsWith("application/problem+json"));
+                assertTrue(away.toString(), away.header("retry-after") != null);
+            }
+        } finally {
+            ProxiedDatabase.open(context);
+        }
+        await("the whole list answers again", Duration.ofSeconds(60),
+                () -> admin.get("/pbxapi/extensions?fields=extension").status() == 200);
     }
 
     /** {@code {"results":[...]}} made of the pages' rows (1,000 at a time, no total), joined as text. */

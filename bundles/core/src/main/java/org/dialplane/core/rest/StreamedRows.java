@@ -80,8 +80,10 @@ public final class StreamedRows extends AbstractList<Map<String, Object>> {
 
     /**
      * Runs the query and reads its first {@link #BUFFERED_ROWS} rows; when that is all of them, gives the connection
-     * back at once. Call it before writing anything, so that a failure is still an error answer (core's writer of
-     * {@link Results} does); {@link #writeTo(Sink)} opens it when not opened. Opening twice does nothing.
+     * back at once. Call it before writing anything, so that a failure is still an error answer: {@link #writeTo}
+     * opens it when not opened, before its first row; the JSON of {@link Results} then has only its opening in
+     * Jackson's buffer, not yet sent, and core's problem mapper finds the cause inside Jackson's wrapping.
+     * Opening twice does nothing.
      *
      * @throws ApiException 503 when {@link #MAX_STREAMS} lists are being written and none ends within
      *                      {@link #WAIT_SECONDS} s

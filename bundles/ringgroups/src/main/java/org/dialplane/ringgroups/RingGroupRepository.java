@@ -18,6 +18,7 @@ import org.dialplane.core.pbx.Ownership;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Ids;
 import org.dialplane.core.rest.Query;
+import org.dialplane.core.rest.StreamedRows;
 import org.dialplane.core.db.SqlFragment;
 import org.dialplane.ringgroups.api.RingGroupChange;
 
@@ -55,11 +56,17 @@ final class RingGroupRepository {
         this.astDb = astDb;
     }
 
-    /** A page by offset, or by cursor in number order (core's keyset: the rows after the previous page's last). */
+    /**
+     * A page by offset, or by cursor in number order (core's keyset: the rows after the previous page's last); a
+     * whole list is read while it is written ({@link StreamedRows}), in the same order.
+     */
     List<Map<String, Object>> find(Query query, Caller caller) {
         SqlFragment sql = select(query).append(FROM)
                 .append(SqlFragment.where(visible(caller), query.searchCondition(), query.keyset()))
                 .append(query.orderBy()).append(query.limitOffset());
+        if (!query.paginated()) {
+            return StreamedRows.of(db, sql).map(RingGroupFields::shown);
+        }
         return db.run(connection -> Jdbc.rows(connection, sql)).stream().map(RingGroupFields::shown).toList();
     }
 

@@ -44,6 +44,16 @@ public final class Jdbc {
     }
 
     /**
+     * The rows of a query, read one at a time on a connection the cursor holds until it is closed: for a list too
+     * long to hold in memory. Since 2.3.
+     *
+     * @throws DatabaseException when the query fails (no connection is then held)
+     */
+    public RowCursor cursor(SqlFragment sql) {
+        return RowCursor.open(dataSource, sql);
+    }
+
+    /**
      * A failure on a connection the pool has since closed as broken is a lost connection, whatever it says: the
      * pool answers every later call with a plain "Connection is closed" that carries no SQLSTATE.
      */

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.Results;
+import org.dialplane.core.rest.StreamedRows;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -47,23 +48,39 @@ public final class BulkIo {
                 && "text".equals(accepted.get(0).getType()) && "csv".equals(accepted.get(0).getSubtype());
     }
 
-    /** The list's rows as CSV: the columns in order, each value as text (null: an empty cell). */
+    /**
+     * The list's rows as CSV: the columns in order, each value as text (null: an empty cell). A whole list read
+     * from the database ({@link StreamedRows}) is written as it is read; its query runs before the header, so that
+     * a failure to start is still an error answer.
+     */
     public static Response csv(List<String> columns, Results results, String fileName) {
         StreamingOutput body = out -> {
+            if (results.results() instanceof StreamedRows streamed) {
+                streamed.open();
+                try (CsvWriter csv = new CsvWriter(out, columns, Set.of())) {
+                    streamed.writeTo(row -> csv.row(values(columns, row)));
+                } finally {
+                    streamed.close();
+                }
+                return;
+            }
             try (CsvWriter csv = new CsvWriter(out, columns, Set.of())) {
                 for (Object item : results.results()) {
-                    Map<?, ?> row = (Map<?, ?>) item;
-                    List<String> values = new ArrayList<>(columns.size());
-                    for (String column : columns) {
-                        Object value = row.get(column);
-                        values.add(value == null ? null : value.toString());
-                    }
-                    csv.row(values);
+                    csv.row(values(columns, (Map<?, ?>) item));
                 }
             }
         };
         return Response.ok(body, CSV + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
+    private static List<String> values(List<String> columns, Map<?, ?> row) {
+        List<String> values = new ArrayList<>(columns.size());
+        for (String column : columns) {
+            Object value = row.get(column);
+            values.add(value == null ? null : value.toString());
+        }
+        return values;
     }
 
     /**

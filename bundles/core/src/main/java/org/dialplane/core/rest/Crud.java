@@ -40,10 +40,16 @@ public final class Crud {
     /**
      * A list: the rows {@code find} returns for the query, shown with the query's fields, the total from
      * {@code count} (the rows matching the search, ignoring the page) when the query is {@link Query#counted()},
-     * and the next page's cursor when the query pages by key and the page is full ({@link Query#next}).
+     * and the next page's cursor when the query pages by key and the page is full ({@link Query#next}). When
+     * {@code find} returns {@link StreamedRows} (a whole list), they are shown as they are read. Since 2.3.
      */
     public static Results list(Query query, Function<Query, ? extends List<?>> find, ToLongFunction<Query> count) {
         List<?> rows = find.apply(query);
+        if (rows instanceof StreamedRows streamed) {
+            // A whole list, read while written: shown row by row; it has no next page.
+            Long total = query.counted() ? count.applyAsLong(query) : null;
+            return new Results(streamed.map(query::project), total, null);
+        }
         List<Map<String, Object>> shown = query.project(rows);
         Long total = query.counted() ? count.applyAsLong(query) : null;
         return new Results(shown, total, query.next(rows).orElse(null));

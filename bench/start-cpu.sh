@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # CPU time of a used-home start: what a start costs the machine, comparable while other work loads it (wall-clock
 # start times are not). For each run: starts the product on one prepared home (an API key made once), polls
 # `GET /pbxapi/extensions?limit=1` with the key every 20 ms until it answers 200, then reads the CPU seconds
@@ -8,21 +8,27 @@
 # and the load average around the runs.
 #
 #   bench/start-cpu.sh [--command launcher/target/dialplane/bin/dialplane] [--runs 7] [--work /tmp/start-cpu]
+#                      [--opts "JVM OPTIONS" --opts default ...]
 #
-# JAVA_OPTS is passed through to the product (unset: bin/dialplane's defaults). The first run after the home is
-# prepared writes no AppCDS archive any more (the preparing start did), so every counted run uses it.
+# Each --opts is a variant of JAVA_OPTS ("default": unset, bin/dialplane's own options; without --opts, JAVA_OPTS as
+# it is). With several, the runs alternate between them (run 1 of each, then run 2 of each...) so that a change in
+# the machine's load falls on all of them alike, and each gets its own medians. The preparing start writes the AppCDS
+# archive, so every counted run uses it.
 set -eu
 command=launcher/target/dialplane/bin/dialplane
 runs=7
 work=/tmp/start-cpu
+variants=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --command) command=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
-    *) echo "usage: $0 [--command SCRIPT] [--runs N] [--work DIR]" >&2; exit 2 ;;
+    --opts) variants+=("$2"); shift 2 ;;
+    *) echo "usage: $0 [--command SCRIPT] [--runs N] [--work DIR] [--opts OPTIONS]..." >&2; exit 2 ;;
   esac
 done
+[ ${#variants[@]} -gt 0 ] || variants=("${JAVA_OPTS:-default}")
 command=$(cd "$(dirname "$command")" && pwd)/$(basename "$command")
 tick=$(getconf CLK_TCK)
 home=$work/used
@@ -66,6 +72,7 @@ start_product() {
 
 # Prepare: a start with the admin password, an API key, a stop (this start also writes the AppCDS archive).
 export DIALPLANE_ADMIN_PASSWORD="$password"
+[ "${variants[0]}" = default ] && unset JAVA_OPTS || export JAVA_OPTS="${variants[0]}"
 start_product
 await 200 -X POST -H 'Content-Type: application/json' \
   -d "{\"user\":\"admin\",\"password\":\"$password\"}" "$base/authenticate"
@@ -77,28 +84,36 @@ stop_product
 unset DIALPLANE_ADMIN_PASSWORD # the counted starts go without it, as the systemd unit starts the product
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-results=$work/results
-: >"$results"
+rm -f "$work"/results.*
 i=1
 while [ "$i" -le "$runs" ]; do
-  started=$(date +%s.%N)
-  start_product
-  await 200 -H "X-API-Key: $key" "$base/extensions?limit=1"
-  ready=$(date +%s.%N)
-  jvm=$(cpu_of "$pid" all)
-  mysqld=0
-  for child in $(pgrep -P "$pid" || true); do
-    mysqld=$(echo "$mysqld + $(cpu_of "$child" all)" | bc)
+  v=0
+  for opts in "${variants[@]}"; do
+    if [ "$opts" = default ]; then unset JAVA_OPTS; else export JAVA_OPTS="$opts"; fi
+    started=$(date +%s.%N)
+    start_product
+    await 200 -H "X-API-Key: $key" "$base/extensions?limit=1"
+    ready=$(date +%s.%N)
+    jvm=$(cpu_of "$pid" all)
+    mysqld=0
+    for child in $(pgrep -P "$pid" || true); do
+      mysqld=$(echo "$mysqld + $(cpu_of "$child" all)" | bc)
+    done
+    stop_product
+    wall=$(echo "$ready - $started" | bc)
+    printf 'run %d [%s]: %.2f s to the 200, JVM %.2f s CPU, mysqld %.2f s CPU, load %s\n' "$i" "$opts" "$wall" \
+      "$jvm" "$mysqld" "$(cut -d' ' -f1 /proc/loadavg)"
+    echo "$wall $jvm $mysqld" >>"$work/results.$v"
+    v=$((v + 1))
   done
-  stop_product
-  wall=$(echo "$ready - $started" | bc)
-  printf 'run %d: %.2f s to the 200, JVM %.2f s CPU, mysqld %.2f s CPU, load %s\n' "$i" "$wall" "$jvm" "$mysqld" \
-    "$(cut -d' ' -f1 /proc/loadavg)"
-  echo "$wall $jvm $mysqld" >>"$results"
   i=$((i + 1))
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-printf 'median of %d used-home starts: %.2f s wall to the 200, %.2f s JVM CPU, %.2f s mysqld CPU (JAVA_OPTS=%s)\n' \
-  "$runs" "$(cut -d' ' -f1 "$results" | median)" "$(cut -d' ' -f2 "$results" | median)" \
-  "$(cut -d' ' -f3 "$results" | median)" "${JAVA_OPTS:-default}"
+v=0
+for opts in "${variants[@]}"; do
+  r=$work/results.$v
+  printf 'median of %d used-home starts [%s]: %.2f s wall to the 200, %.2f s JVM CPU, %.2f s mysqld CPU\n' \
+    "$runs" "$opts" "$(cut -d' ' -f1 "$r" | median)" "$(cut -d' ' -f2 "$r" | median)" "$(cut -d' ' -f3 "$r" | median)"
+  v=$((v + 1))
+done

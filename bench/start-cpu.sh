@@ -71,9 +71,12 @@ start_product() { # command home
 }
 
 stop_product() {
+  [ -n "${pid:-}" ] || return 0
   kill -TERM "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  pid=
 }
+trap stop_product EXIT # a failed wait must not leave a product (and its mysqld) running
 
 # Prepare each command's home: a start with the admin password, an API key, a stop (this start also writes the
 # AppCDS archive). The counted starts go without the password, as the systemd unit starts the product.

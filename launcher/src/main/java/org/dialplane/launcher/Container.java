@@ -97,6 +97,7 @@ public final class Container {
             InterruptedException {
         framework.init();
         BundleContext context = framework.getBundleContext();
+        SpiFlyScope.install(context);
         List<Bundle> installed = new ArrayList<>();
         for (FeatureFile.BundleRef ref : bundles) {
             if (cacheReused && context.getBundle(ref.url()) != null) {

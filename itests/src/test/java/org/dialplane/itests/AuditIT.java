@@ -81,7 +81,7 @@ public class AuditIT extends DialplaneTestSupport {
         String admin = Logins.adminToken(http);
         String key = Logins.apiKey(http, admin, "{\"name\":\"audited ro\",\"read_only\":true}");
         String keyId = key.split("_")[1];
-        String secret = key.substring(key.lastIndexOf('_') + 1);
+        String secret = Logins.secretOf(key);
 
         Http.Response refused = http.send("POST", "/pbxapi/tenants", "{\"code\":\"never\",\"name\":\"x\"}",
                 Logins.jsonWithBearer(key));

@@ -1,6 +1,7 @@
 package org.dialplane.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.net.URLEncoder;
@@ -69,5 +70,14 @@ public final class Logins {
         Http.Response response = http.send("POST", "/pbxapi/apikeys", body, jsonWithBearer(adminToken));
         assertEquals(response.toString(), 201, response.status());
         return response.json().get("results").get(0).get("key").asText();
+    }
+
+    /**
+     * The secret of a minted key ({@code dpk_<16 hex>_<secret>}): all after the id, since a Base64url secret may
+     * itself hold an underscore (the text after the last one can be two letters found anywhere).
+     */
+    public static String secretOf(String key) {
+        assertTrue(key, key.matches("dpk_[0-9a-f]{16}_.{43}"));
+        return key.substring("dpk_".length() + 16 + 1);
     }
 }

@@ -17,13 +17,18 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * Jersey discovers Jackson's own exception mappers (for {@link JsonParseException} and
  * {@link JsonMappingException}) even though {@link JsonFeature} asks for none, and an exact-type mapper beats
  * {@link ProblemMapper}'s catch-all. These two map the same types at a higher priority, so malformed JSON is a
- * 400 and a value of the wrong type a 422 naming the field, both as problem+json.
+ * 400 and a value of the wrong type a 422 naming the field, both as problem+json; what Jackson wraps while
+ * writing (the database lost in the middle of a streamed list) is answered as the cause says.
  */
 public final class JsonProblemMappers {
     private JsonProblemMappers() {
     }
 
     static Response respond(JsonProcessingException exception) {
+        Response inner = ProblemMapper.fromCauses(exception, "a request");
+        if (inner != null) {
+            return inner;
+        }
         Problem problem = ProblemMapper.fromJson(exception);
         return problem == null ? ProblemMapper.unexpected(exception, "a request")
                 : ProblemMapper.respond(problem).build();

@@ -61,22 +61,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         // Jersey wraps what a body reader or interceptor throws; the cause says what went wrong.
+        Response inner = fromCauses(exception, path());
+        if (inner != null) {
+            return inner;
+        }
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ApiException api) {
-                Response.ResponseBuilder builder = respond(api.problem());
-                api.headers().forEach(builder::header);
-                return builder.build();
-            }
-            if (cause instanceof DatabaseException database && database.unavailable()
-                    || DatabaseException.isConnectionFailure(cause)) {
-                LOG.warn("Database unavailable while answering {}: {}", path(),
-                        cause.getMessage());
-                // A busy lock says so in our own words; a driver's message is not shown.
-                String detail = cause instanceof DatabaseException busy && busy.getCause() == null ? busy.getMessage()
-                        : "The database is not available right now; try again shortly.";
-                return respond(problem(503, detail))
-                        .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_SECONDS).build();
-            }
             if (cause instanceof JsonProcessingException json && fromJson(json) != null) {
                 return respond(fromJson(json)).build();
             }
@@ -90,6 +79,31 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return fromWebApplicationException(web);
         }
         return unexpected(exception, path());
+    }
+
+    /**
+     * The answer for an {@link ApiException} or an unavailable database anywhere in the chain, or {@code null}.
+     * They come first, before any JSON or HTTP wrapping around them: Jackson wraps what a row read while writing
+     * throws (a whole list streamed from the database) in a {@link com.fasterxml.jackson.databind.JsonMappingException}.
+     */
+    static Response fromCauses(Throwable exception, String path) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                Response.ResponseBuilder builder = respond(api.problem());
+                api.headers().forEach(builder::header);
+                return builder.build();
+            }
+            if (cause instanceof DatabaseException database && database.unavailable()
+                    || DatabaseException.isConnectionFailure(cause)) {
+                LOG.warn("Database unavailable while answering {}: {}", path, cause.getMessage());
+                // A busy lock says so in our own words; a driver's message is not shown.
+                String detail = cause instanceof DatabaseException busy && busy.getCause() == null ? busy.getMessage()
+                        : "The database is not available right now; try again shortly.";
+                return respond(problem(503, detail))
+                        .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_SECONDS).build();
+            }
+        }
+        return null;
     }
 
     /** A 500 that reveals nothing, with the exception logged for the operator. */
@@ -107,6 +121,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     static Problem fromJson(JsonProcessingException json) {
         if (json instanceof InvalidDefinitionException || json instanceof JsonGenerationException) {
             return null;
+        }
+        for (Throwable cause = json.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseException) {
+                return null; // a query failing while a list is written: not the request's body
+            }
         }
         if (json instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream().map(ProblemMapper::pathElement)

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLSyntaxErrorException;
 import java.util.List;
 
+import org.dialplane.core.db.DatabaseException;
 import org.dialplane.core.internal.rest.Json;
 import org.dialplane.core.rest.ApiException;
 import org.dialplane.core.rest.MediaTypes;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 
 import jakarta.ws.rs.ProcessingException;
@@ -69,6 +73,24 @@ class ProblemMapperTest {
                 new ApiException(413, "too big")));
         assertEquals(413, response.getStatus());
         assertEquals(MediaTypes.PROBLEM_JSON_TYPE, response.getMediaType());
+    }
+
+    /** A streamed list's query failing inside Jackson's writer: the cause's answer, not "body not valid JSON". */
+    @Test
+    void whenJacksonWrapsALostDatabaseWhileWriting_then503WithRetryAfter() {
+        JsonMappingException wrapped = JsonMappingException.wrapWithPath(DatabaseException.of(
+                new SQLNonTransientConnectionException("Socket error", "08000")), new Object(), "results");
+        Response response = new JsonProblemMappers.Mapping().toResponse(wrapped);
+        assertEquals(503, response.getStatus());
+        assertEquals("5", String.valueOf(response.getHeaderString("Retry-After")));
+        assertEquals(503, new ProblemMapper().toResponse(wrapped).getStatus());
+    }
+
+    @Test
+    void whenJacksonWrapsAFailedQueryWhileWriting_then500NotTheRequestsFault() {
+        JsonMappingException wrapped = JsonMappingException.wrapWithPath(DatabaseException.of(
+                new SQLSyntaxErrorException("bad column", "42S22")), new Object(), "results");
+        assertNull(ProblemMapper.fromJson(wrapped));
     }
 
     @Test

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import org.dialplane.core.auth.Caller;
+import org.dialplane.core.db.SqlFragment;
 import org.dialplane.core.pbx.AstDb;
 import org.dialplane.core.pbx.AstDbChanges;
 import org.dialplane.core.pbx.NumberIndex;
@@ -69,16 +69,8 @@ final class RingGroupBatch {
 
     /** Every column, as {@link RingGroupRepository}'s create writes them: the sent values over the defaults. */
     private static void insert(Map<String, List<List<Object>>> statements, RingGroupChange group) {
-        StringJoiner columns = new StringJoiner(", ", "INSERT INTO ringgroups (grpnum, ", ")");
-        StringJoiner marks = new StringJoiner(", ", " VALUES (?, ", ")");
-        List<Object> params = new ArrayList<>();
-        params.add(group.extension());
-        group.columns().forEach((column, value) -> {
-            columns.add(column);
-            marks.add("?");
-            params.add(value);
-        });
-        statements.computeIfAbsent(columns + marks.toString(), sql -> new ArrayList<>()).add(params);
+        SqlFragment insert = RingGroupRepository.insertStatement(group);
+        statements.computeIfAbsent(insert.sql(), sql -> new ArrayList<>()).add(insert.params());
     }
 
     /** Only the columns sent, as a PUT updates them; nothing when a row sends only caller id keys. */
@@ -86,14 +78,8 @@ final class RingGroupBatch {
         if (change.columns().isEmpty()) {
             return;
         }
-        StringJoiner set = new StringJoiner(", ", "UPDATE ringgroups SET ", " WHERE grpnum = ?");
-        List<Object> params = new ArrayList<>();
-        change.columns().forEach((column, value) -> {
-            set.add(column + " = ?");
-            params.add(value);
-        });
-        params.add(change.extension());
-        statements.computeIfAbsent(set.toString(), sql -> new ArrayList<>()).add(params);
+        SqlFragment update = RingGroupRepository.updateStatement(change.extension(), change);
+        statements.computeIfAbsent(update.sql(), sql -> new ArrayList<>()).add(update.params());
     }
 
     /** Each statement (column names from {@link IssabelRingGroup}'s list, never input) sent as one batch. */

@@ -115,14 +115,7 @@ final class RingGroupRepository {
             RingGroupChange update = change.withExtension(extension);
             MemberRule.requireTenants(connection, members(update), customs, caller);
             if (!update.columns().isEmpty()) {
-                StringJoiner set = new StringJoiner(", ", "UPDATE ringgroups SET ", " WHERE grpnum = ?");
-                List<Object> params = new ArrayList<>();
-                update.columns().forEach((column, value) -> {
-                    set.add(column + " = ?");
-                    params.add(value);
-                });
-                params.add(extension);
-                Jdbc.update(connection, SqlFragment.of(set.toString(), params.toArray()));
+                Jdbc.update(connection, updateStatement(extension, update));
             }
             AstDbChanges astdb = IssabelRingGroup.callerId(update);
             astDb.write(connection, astdb);
@@ -183,12 +176,8 @@ final class RingGroupRepository {
         return grplist == null ? null : IssabelRingGroup.splitMembers((String) grplist);
     }
 
-    /** Writes every column, as IssabelPBX does: the sent values over pbxapi's defaults. */
-    private Saved insert(Connection connection, RingGroupChange change, CustomMembers customs, Caller caller,
-            Numbering.Range range) throws SQLException {
-        RingGroupChange group = IssabelRingGroup.withDefaults(IssabelRingGroup.requireCreatable(change));
-        MemberRule.requireTenants(connection, members(group), customs, caller);
-        Numbering.requireAvailable(connection, group.extension(), range, "extension");
+    /** The INSERT of a ring group with defaults applied: its number, then each of its columns. */
+    static SqlFragment insertStatement(RingGroupChange group) {
         StringJoiner columns = new StringJoiner(", ", "INSERT INTO ringgroups (grpnum, ", ")");
         StringJoiner marks = new StringJoiner(", ", " VALUES (?, ", ")");
         List<Object> params = new ArrayList<>();
@@ -198,7 +187,28 @@ final class RingGroupRepository {
             marks.add("?");
             params.add(value);
         });
-        Jdbc.update(connection, SqlFragment.of(columns + marks.toString(), params.toArray()));
+        return new SqlFragment(columns + marks.toString(), params);
+    }
+
+    /** The UPDATE of only the columns sent (at least one), as a PUT writes them. */
+    static SqlFragment updateStatement(String extension, RingGroupChange change) {
+        StringJoiner set = new StringJoiner(", ", "UPDATE ringgroups SET ", " WHERE grpnum = ?");
+        List<Object> params = new ArrayList<>();
+        change.columns().forEach((column, value) -> {
+            set.add(column + " = ?");
+            params.add(value);
+        });
+        params.add(extension);
+        return new SqlFragment(set.toString(), params);
+    }
+
+    /** Writes every column, as IssabelPBX does: the sent values over pbxapi's defaults. */
+    private Saved insert(Connection connection, RingGroupChange change, CustomMembers customs, Caller caller,
+            Numbering.Range range) throws SQLException {
+        RingGroupChange group = IssabelRingGroup.withDefaults(IssabelRingGroup.requireCreatable(change));
+        MemberRule.requireTenants(connection, members(group), customs, caller);
+        Numbering.requireAvailable(connection, group.extension(), range, "extension");
+        Jdbc.update(connection, insertStatement(group));
         Ownership.assign(connection, KIND, group.extension(), caller.tenantId());
         index.add(connection, group.extension());
         AstDbChanges astdb = IssabelRingGroup.callerId(group);

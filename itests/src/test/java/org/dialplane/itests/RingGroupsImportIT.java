@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.dialplane.testing.fakeami.FakeAmiServer;
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
@@ -35,7 +34,6 @@ public class RingGroupsImportIT extends DialplaneTestSupport {
             "RingGroupsImportIT-applied.log").toAbsolutePath();
     private static final Duration JOB_DEADLINE = Duration.ofSeconds(120);
     private static final String IMPORT = "/pbxapi/ringgroups/import";
-    private static FakeAmiServer server;
 
     private String adminToken;
     private Http admin;
@@ -48,13 +46,8 @@ public class RingGroupsImportIT extends DialplaneTestSupport {
     }
 
     @Before
-    public void fakeAmiRuns() throws IOException {
-        synchronized (RingGroupsImportIT.class) {
-            if (server == null) {
-                server = FakeAmiServer.start("dialplane", "s3cret",
-                        Integer.parseInt(context.getProperty("dialplane.ami.port")));
-            }
-        }
+    public void fakeAmiRuns() {
+        AmiPeers.of(this);
         await("the import resource answers", () -> http.send("POST", IMPORT, "[]",
                 Map.of("Content-Type", "application/json")).status() == 401);
         adminToken = Logins.adminToken(http);

@@ -1,7 +1,6 @@
 package org.dialplane.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
@@ -9,7 +8,6 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class ExtensionsImportIT extends DialplaneTestSupport {
     private static final Path APPLIED = Path.of(System.getProperty("dialplane.test.work"),
             "ExtensionsImportIT-applied.log").toAbsolutePath();
-    private static final Duration JOB_DEADLINE = Duration.ofSeconds(120);
     private static final String IMPORT = "/pbxapi/extensions/import";
 
     private String adminToken;
@@ -60,7 +57,7 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
             csv.append(n).append(",Bulk ").append(n).append(",pw").append(n).append("x\r\n");
         }
         long start = System.nanoTime();
-        Http.Response accepted = postCsv(admin, IMPORT + "?reload=0", csv.toString());
+        Http.Response accepted = ImportJobs.postCsv(admin, IMPORT + "?reload=0", csv.toString());
         assertEquals(accepted.toString(), 202, accepted.status());
         String location = accepted.header("location");
         assertTrue(location, location.matches("http://[^/]+/pbxapi/jobs/[0-9a-f-]{36}"));
@@ -68,7 +65,7 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
         assertEquals(10000, accepted.json().get("total").asInt());
 
         List<JsonNode> seen = new ArrayList<>();
-        JsonNode done = awaitJob(admin, job, seen);
+        JsonNode done = ImportJobs.awaitJob(admin, job, seen);
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("ExtensionsImportIT: 10,000 extensions imported (CSV) in %d ms, %.3f ms a row,"
                 + " load average %s%n", millis, millis / 10000.0, loadAverage());
@@ -90,7 +87,7 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
 
     @Test
     public void whenRowsAreBad_then422NamingEachLineAndNothingWritten() {
-        Http.Response refused = postCsv(admin, IMPORT + "?reload=0", badRows());
+        Http.Response refused = ImportJobs.postCsv(admin, IMPORT + "?reload=0", badRows());
         assertEquals(refused.toString(), 422, refused.status());
         ContainerIT.assertProblem(refused, 422);
         Map<String, String> errors = new HashMap<>();
@@ -105,7 +102,7 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
                 Map.of("Content-Type", "application/json"));
         assertEquals(notJson.toString(), 400, notJson.status());
         ContainerIT.assertProblem(notJson, 400);
-        Http.Response unknownColumn = postCsv(admin, IMPORT, "extension,nmae\r\n110009,X\r\n");
+        Http.Response unknownColumn = ImportJobs.postCsv(admin, IMPORT, "extension,nmae\r\n110009,X\r\n");
         assertEquals(unknownColumn.toString(), 400, unknownColumn.status());
         assertTrue(unknownColumn.body(), unknownColumn.body().contains("nmae"));
         Http.Response badItem = admin.send("POST", IMPORT + "?reload=0", "[{\"extension\":\"110010\"},"
@@ -117,9 +114,9 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
 
     @Test
     public void whenPartial_thenGoodRowsWrittenAndBadOnesInTheJob() {
-        Http.Response accepted = postCsv(admin, IMPORT + "?reload=0&partial=1", badRows().replace("110001", "111001"));
+        Http.Response accepted = ImportJobs.postCsv(admin, IMPORT + "?reload=0&partial=1", badRows().replace("110001", "111001"));
         assertEquals(accepted.toString(), 202, accepted.status());
-        JsonNode done = awaitJob(admin, path(accepted), new ArrayList<>());
+        JsonNode done = ImportJobs.awaitJob(admin, ImportJobs.path(accepted));
         assertEquals(done.toString(), "done", done.get("state").asText());
         assertEquals(1, done.get("created").asInt());
         assertEquals(6, done.get("done").asInt());
@@ -133,12 +130,12 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
     public void whenJsonUpdatesAndCreates_thenAsPutDoesWithOneApply() throws IOException {
         assertEquals(200, admin.json("PUT", "/pbxapi/extensions/120001?reload=0",
                 "{\"name\":\"Before\",\"ringtimer\":10}").status());
-        int applies = applies();
+        int applies = ImportJobs.applies(APPLIED);
         Http.Response accepted = admin.send("POST", IMPORT, "[{\"extension\":\"120001\",\"name\":\"After\","
                 + "\"tech\":\"sip\"},{\"extension\":\"120002\",\"name\":\"New\",\"ringtimer\":\"15\"},"
                 + "{\"extension\":\"120003\"}]", Map.of("Content-Type", "application/json"));
         assertEquals(accepted.toString(), 202, accepted.status());
-        JsonNode done = awaitJob(admin, path(accepted), new ArrayList<>());
+        JsonNode done = ImportJobs.awaitJob(admin, ImportJobs.path(accepted));
         assertEquals(done.toString(), 2, done.get("created").asInt());
         assertEquals(1, done.get("updated").asInt());
         JsonNode updated = admin.get("/pbxapi/extensions/120001?fields=name,ringtimer").json().get("results").get(0);
@@ -146,8 +143,8 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
         assertEquals("10", updated.get("ringtimer").asText());
         assertEquals("15", admin.get("/pbxapi/extensions/120002?fields=ringtimer").json().get("results").get(0)
                 .get("ringtimer").asText());
-        await("the import's apply ran", JOB_DEADLINE, () -> applies() > applies);
-        assertEquals("one apply for the whole import", applies + 1, applies());
+        await("the import's apply ran", ImportJobs.JOB_DEADLINE, () -> ImportJobs.applies(APPLIED) > applies);
+        assertEquals("one apply for the whole import", applies + 1, ImportJobs.applies(APPLIED));
 
         Http.Response techChange = admin.send("POST", IMPORT, "[{\"extension\":\"120001\",\"tech\":\"pjsip\"}]",
                 Map.of("Content-Type", "application/json"));
@@ -160,28 +157,28 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
         String tenant = Logins.tenant(http, adminToken, 130000, 130999);
         String key = Logins.apiKey(http, adminToken, "{\"name\":\"importer\",\"tenant\":\"" + tenant + "\"}");
         Http tenantHttp = http.bearer(key);
-        Http.Response outside = postCsv(tenantHttp, IMPORT + "?reload=0", "extension\r\n131000\r\n130001\r\n");
+        Http.Response outside = ImportJobs.postCsv(tenantHttp, IMPORT + "?reload=0", "extension\r\n131000\r\n130001\r\n");
         assertEquals(outside.toString(), 422, outside.status());
         assertEquals("line 2: extension", outside.json().get("errors").get(0).get("field").asText());
         assertTrue(outside.body(), outside.body().contains("range 130000-130999"));
 
-        Http.Response accepted = postCsv(tenantHttp, IMPORT + "?reload=0", "extension,name\r\n130001,Mine\r\n");
+        Http.Response accepted = ImportJobs.postCsv(tenantHttp, IMPORT + "?reload=0", "extension,name\r\n130001,Mine\r\n");
         assertEquals(accepted.toString(), 202, accepted.status());
-        assertEquals("done", awaitJob(tenantHttp, path(accepted), new ArrayList<>()).get("state").asText());
+        assertEquals("done", ImportJobs.awaitJob(tenantHttp, ImportJobs.path(accepted)).get("state").asText());
         assertEquals(200, tenantHttp.get("/pbxapi/extensions/130001").status());
 
         String other = Logins.tenant(http, adminToken, 132000, 132999);
         String otherKey = Logins.apiKey(http, adminToken, "{\"name\":\"other\",\"tenant\":\"" + other + "\"}");
-        assertEquals(404, http.bearer(otherKey).get(path(accepted)).status());
-        assertEquals(200, admin.get(path(accepted)).status());
+        assertEquals(404, http.bearer(otherKey).get(ImportJobs.path(accepted)).status());
+        assertEquals(200, admin.get(ImportJobs.path(accepted)).status());
         Http.Response unknown = admin.get("/pbxapi/jobs/00000000-0000-0000-0000-000000000000");
         assertEquals(404, unknown.status());
         ContainerIT.assertProblem(unknown, 404);
-        Http.Response taken = postCsv(http.bearer(otherKey), IMPORT + "?reload=0", "extension\r\n130001\r\n");
+        Http.Response taken = ImportJobs.postCsv(http.bearer(otherKey), IMPORT + "?reload=0", "extension\r\n130001\r\n");
         assertEquals(taken.toString(), 422, taken.status());
 
         String readOnly = Logins.apiKey(http, adminToken, "{\"name\":\"ro\",\"read_only\":true}");
-        Http.Response forbidden = postCsv(http.bearer(readOnly), IMPORT, "extension\r\n140900\r\n");
+        Http.Response forbidden = ImportJobs.postCsv(http.bearer(readOnly), IMPORT, "extension\r\n140900\r\n");
         assertEquals(forbidden.toString(), 403, forbidden.status());
         assertEquals(404, admin.get("/pbxapi/extensions/140900").status());
     }
@@ -195,7 +192,7 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
                 + "{\"extension\":\"150003\",\"name\":\"-minus\",\"secret\":\"+plus-secret\"}]",
                 Map.of("Content-Type", "application/json"));
         assertEquals(seeded.toString(), 202, seeded.status());
-        awaitJob(owner, path(seeded), new ArrayList<>());
+        ImportJobs.awaitJob(owner, ImportJobs.path(seeded));
 
         Http.Response exported = owner.get("/pbxapi/extensions?format=csv");
         assertEquals(exported.toString(), 200, exported.status());
@@ -209,9 +206,9 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
 
         assertEquals(200, owner.send("DELETE", "/pbxapi/extensions/150001,150002,150003?reload=0", null, Map.of())
                 .status());
-        Http.Response reimported = postCsv(owner, IMPORT + "?reload=0", first);
+        Http.Response reimported = ImportJobs.postCsv(owner, IMPORT + "?reload=0", first);
         assertEquals(reimported.toString(), 202, reimported.status());
-        assertEquals(3, awaitJob(owner, path(reimported), new ArrayList<>()).get("created").asInt());
+        assertEquals(3, ImportJobs.awaitJob(owner, ImportJobs.path(reimported)).get("created").asInt());
         assertEquals(first, owner.get("/pbxapi/extensions?format=csv").body());
         assertEquals("=HYPERLINK(1)", owner.get("/pbxapi/extensions/150001").json().get("results").get(0)
                 .get("name").asText());
@@ -230,12 +227,12 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
             for (int n = 160000; n < 161200; n++) {
                 csv.append(n).append("\r\n");
             }
-            Http.Response accepted = postCsv(admin, IMPORT + "?reload=0", csv.toString());
+            Http.Response accepted = ImportJobs.postCsv(admin, IMPORT + "?reload=0", csv.toString());
             assertEquals(accepted.toString(), 202, accepted.status());
             String id = accepted.json().get("id").asText();
             List<SseClient.Event> before = new ArrayList<>();
             SseClient.Event done = stream.until(event -> id.equals(event.data().get("job").asText())
-                    && "done".equals(event.data().get("state").asText()), JOB_DEADLINE, before);
+                    && "done".equals(event.data().get("state").asText()), ImportJobs.JOB_DEADLINE, before);
             assertEquals(1200, done.data().get("created").asInt());
             assertEquals("/pbxapi/jobs/" + id, done.data().get("location").asText());
             assertTrue(before.toString(), before.stream().anyMatch(e -> id.equals(e.data().get("job").asText())
@@ -253,37 +250,6 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
         assertTrue(group.toString(), group.status() == 200);
         return "extension,name,ringtimer\r\n110001,Good,5\r\n110002,<script>,5\r\n110003,Soon,soon\r\n"
                 + "110001,Again,5\r\n,No number,5\r\n1005,Taken,5\r\n";
-    }
-
-    private static Http.Response postCsv(Http client, String path, String csv) {
-        return client.send("POST", path, csv, Map.of("Content-Type", "text/csv"));
-    }
-
-    private static String path(Http.Response accepted) {
-        String location = accepted.header("location");
-        assertNotNull(accepted.toString(), location);
-        return location.substring(location.indexOf("/pbxapi/"));
-    }
-
-    /** Polls the job until it ends (with a deadline), keeping each state seen. */
-    private static JsonNode awaitJob(Http client, String job, List<JsonNode> seen) {
-        JsonNode[] last = new JsonNode[1];
-        await("job " + job + " ends", JOB_DEADLINE, () -> {
-            Http.Response response = client.get(job);
-            assertEquals(response.toString(), 200, response.status());
-            last[0] = response.json();
-            seen.add(last[0]);
-            return !"running".equals(last[0].get("state").asText());
-        });
-        return last[0];
-    }
-
-    private static int applies() {
-        try {
-            return Files.exists(APPLIED) ? Files.readAllLines(APPLIED).size() : 0;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String loadAverage() {

@@ -1,5 +1,10 @@
 package org.dialplane.itests;
 
+import static org.dialplane.itests.ImportJobs.JOB_DEADLINE;
+import static org.dialplane.itests.ImportJobs.applies;
+import static org.dialplane.itests.ImportJobs.awaitJob;
+import static org.dialplane.itests.ImportJobs.path;
+import static org.dialplane.itests.ImportJobs.postCsv;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.composite;
@@ -57,7 +62,7 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
             csv.append(n).append(",Bulk ").append(n).append(",pw").append(n).append("x\r\n");
         }
         long start = System.nanoTime();
-        Http.Response accepted = ImportJobs.postCsv(admin, IMPORT + "?reload=0", csv.toString());
+        Http.Response accepted = postCsv(admin, IMPORT + "?reload=0", csv.toString());
         assertEquals(accepted.toString(), 202, accepted.status());
         String location = accepted.header("location");
         assertTrue(location, location.matches("http://[^/]+/pbxapi/jobs/[0-9a-f-]{36}"));
@@ -65,7 +70,7 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
         assertEquals(10000, accepted.json().get("total").asInt());
 
         List<JsonNode> seen = new ArrayList<>();
-        JsonNode done = ImportJobs.awaitJob(admin, job, seen);
+        JsonNode done = awaitJob(admin, job, seen);
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("ExtensionsImportIT: 10,000 extensions imported (CSV) in %d ms, %.3f ms a row,"
                 + " load average %s%n", millis, millis / 10000.0, loadAverage());
@@ -87,7 +92,7 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
 
     @Test
     public void whenRowsAreBad_then422NamingEachLineAndNothingWritten() {
-        Http.Response refused = ImportJobs.postCsv(admin, IMPORT + "?reload=0", badRows());
+        Http.Response refused = postCsv(admin, IMPORT + "?reload=0", badRows());
         assertEquals(refused.toString(), 422, refused.status());
         ContainerIT.assertProblem(refused, 422);
         Map<String, String> errors = new HashMap<>();
@@ -102,7 +107,7 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
                 Map.of("Content-Type", "application/json"));
         assertEquals(notJson.toString(), 400, notJson.status());
         ContainerIT.assertProblem(notJson, 400);
-        Http.Response unknownColumn = ImportJobs.postCsv(admin, IMPORT, "extension,nmae\r\n110009,X\r\n");
+        Http.Response unknownColumn = postCsv(admin, IMPORT, "extension,nmae\r\n110009,X\r\n");
         assertEquals(unknownColumn.toString(), 400, unknownColumn.status());
         assertTrue(unknownColumn.body(), unknownColumn.body().contains("nmae"));
         Http.Response badItem = admin.send("POST", IMPORT + "?reload=0", "[{\"extension\":\"110010\"},"
@@ -114,9 +119,9 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
 
     @Test
     public void whenPartial_thenGoodRowsWrittenAndBadOnesInTheJob() {
-        Http.Response accepted = ImportJobs.postCsv(admin, IMPORT + "?reload=0&partial=1", badRows().replace("110001", "111001"));
+        Http.Response accepted = postCsv(admin, IMPORT + "?reload=0&partial=1", badRows().replace("110001", "111001"));
         assertEquals(accepted.toString(), 202, accepted.status());
-        JsonNode done = ImportJobs.awaitJob(admin, ImportJobs.path(accepted));
+        JsonNode done = awaitJob(admin, path(accepted));
         assertEquals(done.toString(), "done", done.get("state").asText());
         assertEquals(1, done.get("created").asInt());
         assertEquals(6, done.get("done").asInt());
@@ -130,12 +135,12 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
     public void whenJsonUpdatesAndCreates_thenAsPutDoesWithOneApply() throws IOException {
         assertEquals(200, admin.json("PUT", "/pbxapi/extensions/120001?reload=0",
                 "{\"name\":\"Before\",\"ringtimer\":10}").status());
-        int applies = ImportJobs.applies(APPLIED);
+        int applies = applies(APPLIED);
         Http.Response accepted = admin.send("POST", IMPORT, "[{\"extension\":\"120001\",\"name\":\"After\","
                 + "\"tech\":\"sip\"},{\"extension\":\"120002\",\"name\":\"New\",\"ringtimer\":\"15\"},"
                 + "{\"extension\":\"120003\"}]", Map.of("Content-Type", "application/json"));
         assertEquals(accepted.toString(), 202, accepted.status());
-        JsonNode done = ImportJobs.awaitJob(admin, ImportJobs.path(accepted));
+        JsonNode done = awaitJob(admin, path(accepted));
         assertEquals(done.toString(), 2, done.get("created").asInt());
         assertEquals(1, done.get("updated").asInt());
         JsonNode updated = admin.get("/pbxapi/extensions/120001?fields=name,ringtimer").json().get("results").get(0);
@@ -143,8 +148,8 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
         assertEquals("10", updated.get("ringtimer").asText());
         assertEquals("15", admin.get("/pbxapi/extensions/120002?fields=ringtimer").json().get("results").get(0)
                 .get("ringtimer").asText());
-        await("the import's apply ran", ImportJobs.JOB_DEADLINE, () -> ImportJobs.applies(APPLIED) > applies);
-        assertEquals("one apply for the whole import", applies + 1, ImportJobs.applies(APPLIED));
+        await("the import's apply ran", JOB_DEADLINE, () -> applies(APPLIED) > applies);
+        assertEquals("one apply for the whole import", applies + 1, applies(APPLIED));
 
         Http.Response techChange = admin.send("POST", IMPORT, "[{\"extension\":\"120001\",\"tech\":\"pjsip\"}]",
                 Map.of("Content-Type", "application/json"));
@@ -157,28 +162,28 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
         String tenant = Logins.tenant(http, adminToken, 130000, 130999);
         String key = Logins.apiKey(http, adminToken, "{\"name\":\"importer\",\"tenant\":\"" + tenant + "\"}");
         Http tenantHttp = http.bearer(key);
-        Http.Response outside = ImportJobs.postCsv(tenantHttp, IMPORT + "?reload=0", "extension\r\n131000\r\n130001\r\n");
+        Http.Response outside = postCsv(tenantHttp, IMPORT + "?reload=0", "extension\r\n131000\r\n130001\r\n");
         assertEquals(outside.toString(), 422, outside.status());
         assertEquals("line 2: extension", outside.json().get("errors").get(0).get("field").asText());
         assertTrue(outside.body(), outside.body().contains("range 130000-130999"));
 
-        Http.Response accepted = ImportJobs.postCsv(tenantHttp, IMPORT + "?reload=0", "extension,name\r\n130001,Mine\r\n");
+        Http.Response accepted = postCsv(tenantHttp, IMPORT + "?reload=0", "extension,name\r\n130001,Mine\r\n");
         assertEquals(accepted.toString(), 202, accepted.status());
-        assertEquals("done", ImportJobs.awaitJob(tenantHttp, ImportJobs.path(accepted)).get("state").asText());
+        assertEquals("done", awaitJob(tenantHttp, path(accepted)).get("state").asText());
         assertEquals(200, tenantHttp.get("/pbxapi/extensions/130001").status());
 
         String other = Logins.tenant(http, adminToken, 132000, 132999);
         String otherKey = Logins.apiKey(http, adminToken, "{\"name\":\"other\",\"tenant\":\"" + other + "\"}");
-        assertEquals(404, http.bearer(otherKey).get(ImportJobs.path(accepted)).status());
-        assertEquals(200, admin.get(ImportJobs.path(accepted)).status());
+        assertEquals(404, http.bearer(otherKey).get(path(accepted)).status());
+        assertEquals(200, admin.get(path(accepted)).status());
         Http.Response unknown = admin.get("/pbxapi/jobs/00000000-0000-0000-0000-000000000000");
         assertEquals(404, unknown.status());
         ContainerIT.assertProblem(unknown, 404);
-        Http.Response taken = ImportJobs.postCsv(http.bearer(otherKey), IMPORT + "?reload=0", "extension\r\n130001\r\n");
+        Http.Response taken = postCsv(http.bearer(otherKey), IMPORT + "?reload=0", "extension\r\n130001\r\n");
         assertEquals(taken.toString(), 422, taken.status());
 
         String readOnly = Logins.apiKey(http, adminToken, "{\"name\":\"ro\",\"read_only\":true}");
-        Http.Response forbidden = ImportJobs.postCsv(http.bearer(readOnly), IMPORT, "extension\r\n140900\r\n");
+        Http.Response forbidden = postCsv(http.bearer(readOnly), IMPORT, "extension\r\n140900\r\n");
         assertEquals(forbidden.toString(), 403, forbidden.status());
         assertEquals(404, admin.get("/pbxapi/extensions/140900").status());
     }
@@ -192,7 +197,7 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
                 + "{\"extension\":\"150003\",\"name\":\"-minus\",\"secret\":\"+plus-secret\"}]",
                 Map.of("Content-Type", "application/json"));
         assertEquals(seeded.toString(), 202, seeded.status());
-        ImportJobs.awaitJob(owner, ImportJobs.path(seeded));
+        awaitJob(owner, path(seeded));
 
         Http.Response exported = owner.get("/pbxapi/extensions?format=csv");
         assertEquals(exported.toString(), 200, exported.status());
@@ -206,9 +211,9 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
 
         assertEquals(200, owner.send("DELETE", "/pbxapi/extensions/150001,150002,150003?reload=0", null, Map.of())
                 .status());
-        Http.Response reimported = ImportJobs.postCsv(owner, IMPORT + "?reload=0", first);
+        Http.Response reimported = postCsv(owner, IMPORT + "?reload=0", first);
         assertEquals(reimported.toString(), 202, reimported.status());
-        assertEquals(3, ImportJobs.awaitJob(owner, ImportJobs.path(reimported)).get("created").asInt());
+        assertEquals(3, awaitJob(owner, path(reimported)).get("created").asInt());
         assertEquals(first, owner.get("/pbxapi/extensions?format=csv").body());
         assertEquals("=HYPERLINK(1)", owner.get("/pbxapi/extensions/150001").json().get("results").get(0)
                 .get("name").asText());
@@ -227,12 +232,12 @@ public class ExtensionsImportIT extends DialplaneTestSupport {
             for (int n = 160000; n < 161200; n++) {
                 csv.append(n).append("\r\n");
             }
-            Http.Response accepted = ImportJobs.postCsv(admin, IMPORT + "?reload=0", csv.toString());
+            Http.Response accepted = postCsv(admin, IMPORT + "?reload=0", csv.toString());
             assertEquals(accepted.toString(), 202, accepted.status());
             String id = accepted.json().get("id").asText();
             List<SseClient.Event> before = new ArrayList<>();
             SseClient.Event done = stream.until(event -> id.equals(event.data().get("job").asText())
-                    && "done".equals(event.data().get("state").asText()), ImportJobs.JOB_DEADLINE, before);
+                    && "done".equals(event.data().get("state").asText()), JOB_DEADLINE, before);
             assertEquals(1200, done.data().get("created").asInt());
             assertEquals("/pbxapi/jobs/" + id, done.data().get("location").asText());
             assertTrue(before.toString(), before.stream().anyMatch(e -> id.equals(e.data().get("job").asText())

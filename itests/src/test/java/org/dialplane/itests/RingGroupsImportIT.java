@@ -1,5 +1,10 @@
 package org.dialplane.itests;
 
+import static org.dialplane.itests.ImportJobs.JOB_DEADLINE;
+import static org.dialplane.itests.ImportJobs.applies;
+import static org.dialplane.itests.ImportJobs.awaitJob;
+import static org.dialplane.itests.ImportJobs.path;
+import static org.dialplane.itests.ImportJobs.postCsv;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.composite;
@@ -51,15 +56,15 @@ public class RingGroupsImportIT extends DialplaneTestSupport {
 
     @Test
     public void whenCsvCreatesAndJsonUpdates_thenAsPostAndPutDoWithOneApplyEach() {
-        int applies = ImportJobs.applies(APPLIED);
-        Http.Response accepted = ImportJobs.postCsv(admin, IMPORT, "extension,name,extension_list,ring_time,strategy,"
+        int applies = applies(APPLIED);
+        Http.Response accepted = postCsv(admin, IMPORT, "extension,name,extension_list,ring_time,strategy,"
                 + "confirm_calls\r\n6001,Sales,201-202-5551234#,30,hunt,on\r\n6002,Support,203,,,\r\n");
         assertEquals(accepted.toString(), 202, accepted.status());
         String location = accepted.header("location");
         assertTrue(location, location.matches("http://[^/]+/pbxapi/jobs/[0-9a-f-]{36}"));
         assertEquals(2, accepted.json().get("total").asInt());
         assertEquals("ringgroups.import", accepted.json().get("kind").asText());
-        JsonNode done = ImportJobs.awaitJob(admin, ImportJobs.path(accepted));
+        JsonNode done = awaitJob(admin, path(accepted));
         assertEquals(done.toString(), "done", done.get("state").asText());
         assertEquals(2, done.get("created").asInt());
         assertEquals(2, done.get("done").asInt());
@@ -74,14 +79,14 @@ public class RingGroupsImportIT extends DialplaneTestSupport {
         assertEquals("a new group gets POST's defaults", 20, support.get("ring_time").asInt());
         assertEquals("ringall", support.get("strategy").asText());
         assertEquals("off", support.get("confirm_calls").asText());
-        await("the import's apply ran", ImportJobs.JOB_DEADLINE, () -> ImportJobs.applies(APPLIED) > applies);
-        assertEquals("one apply for the whole import", applies + 1, ImportJobs.applies(APPLIED));
+        await("the import's apply ran", JOB_DEADLINE, () -> applies(APPLIED) > applies);
+        assertEquals("one apply for the whole import", applies + 1, applies(APPLIED));
 
         Http.Response json = admin.send("POST", IMPORT, "[{\"extension\":\"6001\",\"name\":\"Sales 2\","
                 + "\"change_callerid\":\"fixed\",\"fixed_callerid\":\"5550000\"},{\"extension\":6003,"
                 + "\"extension_list\":[\"204\",205]}]", Map.of("Content-Type", "application/json"));
         assertEquals(json.toString(), 202, json.status());
-        done = ImportJobs.awaitJob(admin, ImportJobs.path(json));
+        done = awaitJob(admin, path(json));
         assertEquals(done.toString(), 1, done.get("created").asInt());
         assertEquals(1, done.get("updated").asInt());
         sales = one(admin, "6001", "fields=*");
@@ -92,12 +97,12 @@ public class RingGroupsImportIT extends DialplaneTestSupport {
         assertEquals(JsonAssert.parse("[\"201\",\"202\",\"5551234#\"]"), sales.get("extension_list"));
         assertEquals(JsonAssert.parse("[\"204\",\"205\"]"), one(admin, "6003", "fields=extension_list")
                 .get("extension_list"));
-        await("the second import's apply ran", ImportJobs.JOB_DEADLINE, () -> ImportJobs.applies(APPLIED) > applies + 1);
+        await("the second import's apply ran", JOB_DEADLINE, () -> applies(APPLIED) > applies + 1);
     }
 
     @Test
     public void whenRowsAreBad_then422NamingEachLineAndNothingWritten() {
-        Http.Response refused = ImportJobs.postCsv(admin, IMPORT + "?reload=0", badRows());
+        Http.Response refused = postCsv(admin, IMPORT + "?reload=0", badRows());
         assertEquals(refused.toString(), 422, refused.status());
         ContainerIT.assertProblem(refused, 422);
         Map<String, String> errors = new HashMap<>();
@@ -124,20 +129,20 @@ public class RingGroupsImportIT extends DialplaneTestSupport {
                 Map.of("Content-Type", "application/json"));
         assertEquals(notAnArray.toString(), 400, notAnArray.status());
         ContainerIT.assertProblem(notAnArray, 400);
-        Http.Response unknownColumn = ImportJobs.postCsv(admin, IMPORT, "extension,extension_lsit\r\n6113,201\r\n");
+        Http.Response unknownColumn = postCsv(admin, IMPORT, "extension,extension_lsit\r\n6113,201\r\n");
         assertEquals(unknownColumn.toString(), 400, unknownColumn.status());
         ContainerIT.assertProblem(unknownColumn, 400);
         assertTrue(unknownColumn.body(), unknownColumn.body().contains("extension_lsit"));
-        Http.Response badPartial = ImportJobs.postCsv(admin, IMPORT + "?partial=maybe", "extension\r\n");
+        Http.Response badPartial = postCsv(admin, IMPORT + "?partial=maybe", "extension\r\n");
         assertEquals(badPartial.toString(), 400, badPartial.status());
         ContainerIT.assertProblem(badPartial, 400);
     }
 
     @Test
     public void whenPartial_thenGoodRowsWrittenAndBadOnesInTheJob() {
-        Http.Response accepted = ImportJobs.postCsv(admin, IMPORT + "?reload=0&partial=1", badRows().replace("6101", "6201"));
+        Http.Response accepted = postCsv(admin, IMPORT + "?reload=0&partial=1", badRows().replace("6101", "6201"));
         assertEquals(accepted.toString(), 202, accepted.status());
-        JsonNode done = ImportJobs.awaitJob(admin, ImportJobs.path(accepted));
+        JsonNode done = awaitJob(admin, path(accepted));
         assertEquals(done.toString(), "done", done.get("state").asText());
         assertEquals(1, done.get("created").asInt());
         assertEquals(8, done.get("done").asInt());
@@ -157,7 +162,7 @@ public class RingGroupsImportIT extends DialplaneTestSupport {
         assertEquals(200, keyB.json("PUT", "/pbxapi/extensions/8501?reload=0", "{}").status());
         assertEquals(200, keyB.json("PUT", "/pbxapi/extensions/8502?reload=0", "{}").status());
 
-        Http.Response refused = ImportJobs.postCsv(keyB, IMPORT + "?reload=0", "extension,extension_list\r\n8510,8501-8502\r\n"
+        Http.Response refused = postCsv(keyB, IMPORT + "?reload=0", "extension,extension_list\r\n8510,8501-8502\r\n"
                 + "8511,8502-8401\r\n8600,8501\r\n8512,3564732920#\r\n8513,8599\r\n");
         assertEquals(refused.toString(), 422, refused.status());
         ContainerIT.assertProblem(refused, 422);
@@ -171,11 +176,11 @@ public class RingGroupsImportIT extends DialplaneTestSupport {
         assertTrue(errors.get("line 4: extension"), errors.get("line 4: extension").contains("range 8500-8599"));
         assertEquals(404, keyB.get("/pbxapi/ringgroups/8510").status());
 
-        Http.Response accepted = ImportJobs.postCsv(keyB, IMPORT + "?reload=0", "extension,extension_list\r\n8510,8501-8502\r\n");
+        Http.Response accepted = postCsv(keyB, IMPORT + "?reload=0", "extension,extension_list\r\n8510,8501-8502\r\n");
         assertEquals(accepted.toString(), 202, accepted.status());
-        assertEquals("done", ImportJobs.awaitJob(keyB, ImportJobs.path(accepted)).get("state").asText());
+        assertEquals("done", awaitJob(keyB, path(accepted)).get("state").asText());
         assertEquals(200, keyB.get("/pbxapi/ringgroups/8510").status());
-        assertEquals("another tenant's job is not found", 404, keyA.get(ImportJobs.path(accepted)).status());
+        assertEquals("another tenant's job is not found", 404, keyA.get(path(accepted)).status());
 
         Http.Response othersGroup = keyA.send("POST", IMPORT + "?reload=0", "[{\"extension\":\"8510\",\"name\":"
                 + "\"Hijack\"}]", Map.of("Content-Type", "application/json"));
@@ -191,7 +196,7 @@ public class RingGroupsImportIT extends DialplaneTestSupport {
         assertEquals("Ring Group 8510", one(keyB, "8510", "fields=name").get("name").asText());
 
         Http readOnly = http.bearer(Logins.apiKey(http, adminToken, "{\"name\":\"ro\",\"read_only\":true}"));
-        Http.Response forbidden = ImportJobs.postCsv(readOnly, IMPORT, "extension,extension_list\r\n6300,201\r\n");
+        Http.Response forbidden = postCsv(readOnly, IMPORT, "extension,extension_list\r\n6300,201\r\n");
         assertEquals(forbidden.toString(), 403, forbidden.status());
         ContainerIT.assertProblem(forbidden, 403);
         assertEquals(404, admin.get("/pbxapi/ringgroups/6300").status());
@@ -214,7 +219,7 @@ public class RingGroupsImportIT extends DialplaneTestSupport {
                 + "\"never\"},{\"extension\":\"8752\",\"name\":\"-minus\",\"extension_list\":[\"8703\",\"8701\"],"
                 + "\"destination_if_no_answer\":\"ext-local,8701,1\"}]", Map.of("Content-Type", "application/json"));
         assertEquals(seeded.toString(), 202, seeded.status());
-        assertEquals("done", ImportJobs.awaitJob(owner, ImportJobs.path(seeded)).get("state").asText());
+        assertEquals("done", awaitJob(owner, path(seeded)).get("state").asText());
 
         Http.Response exported = owner.get("/pbxapi/ringgroups?format=csv");
         assertEquals(exported.toString(), 200, exported.status());
@@ -233,17 +238,17 @@ public class RingGroupsImportIT extends DialplaneTestSupport {
                 .status());
         assertEquals("", owner.get("/pbxapi/ringgroups?format=csv&fields=*").body().lines().skip(1)
                 .reduce("", String::concat));
-        Http.Response reimported = ImportJobs.postCsv(owner, IMPORT + "?reload=0", everything);
+        Http.Response reimported = postCsv(owner, IMPORT + "?reload=0", everything);
         assertEquals(reimported.toString(), 202, reimported.status());
-        assertEquals(3, ImportJobs.awaitJob(owner, ImportJobs.path(reimported)).get("created").asInt());
+        assertEquals(3, awaitJob(owner, path(reimported)).get("created").asInt());
         assertEquals(everything, owner.get("/pbxapi/ringgroups?format=csv&fields=*").body());
         assertEquals(defaults, owner.get("/pbxapi/ringgroups?format=csv").body());
         assertEquals("=HYPERLINK(1)", one(owner, "8750", "fields=name").get("name").asText());
 
-        Http.Response again = ImportJobs.postCsv(owner, IMPORT + "?reload=0", everything);
+        Http.Response again = postCsv(owner, IMPORT + "?reload=0", everything);
         assertEquals(again.toString(), 202, again.status());
         assertEquals("an export imported over itself updates every row", 3,
-                ImportJobs.awaitJob(owner, ImportJobs.path(again)).get("updated").asInt());
+                awaitJob(owner, path(again)).get("updated").asInt());
         assertEquals(everything, owner.get("/pbxapi/ringgroups?format=csv&fields=*").body());
 
         Http.Response badFormat = owner.get("/pbxapi/ringgroups?format=xls");
@@ -260,12 +265,12 @@ public class RingGroupsImportIT extends DialplaneTestSupport {
             for (int n = 610000; n < 611200; n++) {
                 csv.append(n).append(",201-202\r\n");
             }
-            Http.Response accepted = ImportJobs.postCsv(admin, IMPORT + "?reload=0", csv.toString());
+            Http.Response accepted = postCsv(admin, IMPORT + "?reload=0", csv.toString());
             assertEquals(accepted.toString(), 202, accepted.status());
             String id = accepted.json().get("id").asText();
             List<SseClient.Event> before = new ArrayList<>();
             SseClient.Event done = stream.until(event -> id.equals(event.data().get("job").asText())
-                    && "done".equals(event.data().get("state").asText()), ImportJobs.JOB_DEADLINE, before);
+                    && "done".equals(event.data().get("state").asText()), JOB_DEADLINE, before);
             assertEquals(1200, done.data().get("created").asInt());
             assertEquals("ringgroups.import", done.data().get("kind").asText());
             assertEquals("/pbxapi/jobs/" + id, done.data().get("location").asText());

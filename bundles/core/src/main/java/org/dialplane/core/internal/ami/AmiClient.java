@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.event.ConnectEvent;
@@ -42,7 +43,9 @@ public final class AmiClient implements Ami, AutoCloseable {
     private static final int RETRY_AFTER_WHEN_DISABLED = 60;
 
     private final AmiSettings settings;
-    private final Map<String, Class<? extends ManagerEvent>> eventClasses;
+    /** Found at the first connection or action: 240 classes, not worth loading while AMI is not configured. */
+    private final Supplier<Map<String, Class<? extends ManagerEvent>>> findEventClasses;
+    private volatile Map<String, Class<? extends ManagerEvent>> eventClasses;
     private final EventDispatcher events = new EventDispatcher();
     private final ScheduledExecutorService supervisor = new ScheduledThreadPoolExecutor(1,
             Threads.named("dialplane-ami-connect"));
@@ -63,8 +66,13 @@ public final class AmiClient implements Ami, AutoCloseable {
     }
 
     public AmiClient(AmiSettings settings, Map<String, Class<? extends ManagerEvent>> eventClasses) {
+        this(settings, () -> eventClasses);
+    }
+
+    /** As {@link #AmiClient(AmiSettings, Map)}, the event classes found when first needed. */
+    public AmiClient(AmiSettings settings, Supplier<Map<String, Class<? extends ManagerEvent>>> eventClasses) {
         this.settings = settings;
-        this.eventClasses = Map.copyOf(eventClasses);
+        this.findEventClasses = eventClasses;
         this.backoff = settings.backoffMin();
         this.state = settings.configured() ? AmiState.CONNECTING : AmiState.DISABLED;
     }
@@ -150,11 +158,25 @@ public final class AmiClient implements Ami, AutoCloseable {
         if (action.completeEvent() == null) {
             return null;
         }
-        Class<? extends ManagerEvent> type = eventClasses.get(action.completeEvent().toLowerCase(Locale.ROOT));
+        Class<? extends ManagerEvent> type = eventClasses().get(action.completeEvent().toLowerCase(Locale.ROOT));
         if (type == null || !ResponseEvent.class.isAssignableFrom(type)) {
             throw new IllegalArgumentException("no event list ends with '" + action.completeEvent() + "'");
         }
         return type.asSubclass(ResponseEvent.class);
+    }
+
+    private Map<String, Class<? extends ManagerEvent>> eventClasses() {
+        Map<String, Class<? extends ManagerEvent>> found = eventClasses;
+        if (found == null) {
+            synchronized (findEventClasses) {
+                found = eventClasses;
+                if (found == null) {
+                    found = Map.copyOf(findEventClasses.get());
+                    eventClasses = found;
+                }
+            }
+        }
+        return found;
     }
 
     // ---- connection supervision (supervisor thread only) --------------------------------------------
@@ -167,7 +189,7 @@ public final class AmiClient implements Ami, AutoCloseable {
         OwnedConnection[] self = new OwnedConnection[1];
         OwnedConnection connection = new OwnedConnection(settings, () -> onSupervisor(() -> lost(self[0])));
         self[0] = connection;
-        eventClasses.values().forEach(type -> register(connection, type));
+        eventClasses().values().forEach(type -> register(connection, type));
         connection.addEventListener(this::onManagerEvent);
         try {
             connection.login();

@@ -34,7 +34,7 @@ public class AmiComponent implements Ami {
     @Activate
     public AmiComponent(BundleContext context) {
         this.client = new AmiClient(AmiSettings.from(context::getProperty),
-                EventClasses.inBundle(context.getBundle()));
+                () -> EventClasses.inBundle(context.getBundle()));
         client.start();
     }
 

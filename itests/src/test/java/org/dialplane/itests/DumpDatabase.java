@@ -1,11 +1,17 @@
 package org.dialplane.itests;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.dialplane.launcher.EmbeddedDatabase;
@@ -42,13 +48,21 @@ final class DumpDatabase {
             }
             // The dump creates and uses its database itself (`asterisk`): the same statements, renamed.
             String database = "dump_" + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-            String sql = Files.readString(dump, StandardCharsets.ISO_8859_1)
+            String sql = Files.readString(dump, StandardCharsets.UTF_8)
                     .replace("CREATE DATABASE /*!32312 IF NOT EXISTS*/ `asterisk`",
                             "CREATE DATABASE /*!32312 IF NOT EXISTS*/ `" + database + "`")
                     .replace("USE `asterisk`;", "USE `" + database + "`;");
-            server.runSql("mysql", new ByteArrayInputStream(sql.getBytes(StandardCharsets.ISO_8859_1)));
-            String fingerprint = server.runSql(database,
-                    new ByteArrayInputStream(fingerprintQuery.getBytes(StandardCharsets.UTF_8))).strip();
+            String fingerprint;
+            try (Connection connection = DriverManager.getConnection(server.url("mysql"), server.user(),
+                    server.password()); Statement statement = connection.createStatement()) {
+                for (String each : statements(sql)) {
+                    statement.execute(each);
+                }
+                try (ResultSet row = statement.executeQuery(fingerprintQuery)) {
+                    row.next();
+                    fingerprint = row.getString(1);
+                }
+            }
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("dialplane.db.url", server.url(database));
             properties.put("dialplane.cdr.db.url", server.url(database + "_cdr"));
@@ -56,9 +70,33 @@ final class DumpDatabase {
             properties.put("dialplane.db.password", server.password());
             properties.put(fingerprintKey, fingerprint);
             return properties;
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException | SQLException e) {
             throw new IllegalStateException("Cannot prepare a database with " + dump, e);
         }
+    }
+
+    /**
+     * The statements of a mysqldump file, as its command-line client would send them: comment lines skipped, each
+     * statement ending with the line that ends in a semicolon (mysqldump writes a row's values on one line, with
+     * line breaks inside strings escaped, so no string ends a line).
+     */
+    static List<String> statements(String dump) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : dump.split("\n")) {
+            if (current.length() == 0 && (line.isBlank() || line.startsWith("--"))) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (line.stripTrailing().endsWith(";")) {
+                statements.add(current.toString().stripTrailing().replaceAll(";$", ""));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new IllegalArgumentException("the dump ends inside a statement: " + current);
+        }
+        return statements;
     }
 
     /** A fresh data directory each run; the unpacked server binaries beside it are kept for speed. */

@@ -3,7 +3,6 @@ package org.dialplane.launcher;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,29 +201,6 @@ public final class EmbeddedDatabase {
 
     public int port() {
         return port;
-    }
-
-    /**
-     * Runs SQL with the server's own command-line client, as the {@code dialplane} user, and returns what it
-     * prints (tab-separated, no headers). For loading a dump or inspecting a schema from outside the product.
-     */
-    public String runSql(String database, InputStream sql) throws IOException, InterruptedException {
-        Path base = server.getConfiguration().getBaseDir().toPath();
-        ProcessBuilder builder = new ProcessBuilder(base.resolve("bin/mariadb").toString(), "--no-defaults",
-                "--skip-ssl", "--batch", "--skip-column-names", "--host=127.0.0.1", "--port=" + port, "--user=" + USER,
-                "--database=" + database);
-        builder.environment().put("MYSQL_PWD", password); // not on the command line, where ps would show it
-        builder.environment().put("LD_LIBRARY_PATH", base.resolve("libs").toString());
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
-        try (OutputStream in = process.getOutputStream()) {
-            sql.transferTo(in);
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IOException("mariadb exited with " + process.exitValue() + ": " + output);
-        }
-        return output;
     }
 
     /** Stops mysqld cleanly and waits until it has exited, so its files are consistent and unlocked. */

@@ -7,11 +7,12 @@
 set -eu
 [ $# -ge 1 ] || { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 root=$(cd "$1" && pwd); runs=${2:-3}; shift; [ $# -gt 0 ] && shift
-tick=$(getconf CLK_TCK)
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 user=(); [ "$(id -un)" = root ] && user=(--user=root) # mysqld refuses to run as root unless told to
 for run in $(seq 1 "$runs"); do
   log=$(mktemp)
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  port=$(free_port)
   begun=$(date +%s%N)
   LD_LIBRARY_PATH=$root/base/libs "$root/base/bin/mariadbd" --no-defaults --console --max_allowed_packet=64M \
     --basedir="$root/base" --datadir="$root/data" --tmpdir="$root/tmp" --port="$port" \
@@ -23,9 +24,8 @@ for run in $(seq 1 "$runs"); do
     kill -0 "$pid" 2>/dev/null || { echo "mysqld-start: mysqld exited:" >&2; cat "$log" >&2; exit 1; }
   done
   ended=$(date +%s%N)
-  cpu=$(sed 's/.*) //' "/proc/$pid/stat" | awk -v t="$tick" '{ printf "%.2f", ($12 + $13) / t }')
+  cpu=$(cpu_of "$pid")
   echo "run $run: ready in $(( (ended - begun) / 1000000 )) ms, $cpu s CPU"
-  kill "$pid"
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+  stop_pid "$pid"
   rm -f "$log"
 done

@@ -21,13 +21,13 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#variants[@]} -gt 0 ] || { echo "start-ab: name at least one LABEL=SCRIPT" >&2; exit 2; }
-tick=$(getconf CLK_TCK)
 mkdir -p "$work"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 
 # Starts variant $1 once; prints "SECONDS CPU" when it said ready, then stops it (SIGTERM, as systemd would).
 start_once() {
-  local label=${1%%=*} rest=${1#*=} script opts log pid
+  local label=${1%%=*} rest=${1#*=} script opts log
   script=${rest%%@*}
   opts=; [ "$rest" != "$script" ] && opts=${rest#*@}
   log=$work/$label.log
@@ -38,13 +38,14 @@ start_once() {
     "$script" --home "$work/$label" --port "$(free_port)" > "$log" 2>&1 &
   fi
   pid=$!
+  trap 'stop_pid "$pid"' EXIT # also in $(...): a failed start must not leave a product (and its mysqld) running
   until grep -q "ready on" "$log"; do
     sleep 0.1
     kill -0 "$pid" 2>/dev/null || { echo "start-ab: $label exited; see $log" >&2; exit 1; }
   done
-  cpu=$(sed 's/.*) //' "/proc/$pid/stat" | awk -v t="$tick" '{ printf "%.2f", ($12 + $13 + $14 + $15) / t }')
+  cpu=$(cpu_of "$pid" all)
   seconds=$(grep -o 'ready on .* in [0-9.]* s' "$log" | sed 's/.* in \([0-9.]*\) s/\1/')
-  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  stop_pid "$pid"; pid=
   sleep 1
   echo "$seconds $cpu"
 }

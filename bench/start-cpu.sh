@@ -31,11 +31,11 @@ while [ $# -gt 0 ]; do
 done
 [ ${#commands[@]} -gt 0 ] || commands=("$(pwd)/launcher/target/dialplane/bin/dialplane")
 [ ${#options[@]} -gt 0 ] || options=("${JAVA_OPTS:-default}")
-tick=$(getconf CLK_TCK)
 password=bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
 mkdir -p "$work"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 
 # Waits until the request (curl arguments after $1) answers $1 (each try may take a minute: a login derives a PBKDF2
 # hash, slow on a loaded machine); fails after 300 s (a fresh home installs MariaDB
@@ -52,13 +52,6 @@ await() {
   done
 }
 
-# CPU seconds (utime+stime, and the waited-for children's when $2 is "all") of process $1.
-cpu_of() {
-  [ -r "/proc/$1/stat" ] || { echo 0; return; }
-  # Fields after the command name, which may hold spaces: utime is field 14 of the whole line, 12 after ")".
-  sed 's/.*) //' "/proc/$1/stat" | awk -v t="$tick" -v all="$2" \
-    '{ s = $12 + $13; if (all == "all") s += $14 + $15; printf "%.2f\n", s / t }'
-}
 
 use_opts() { if [ "$1" = default ]; then unset JAVA_OPTS; else export JAVA_OPTS="$1"; fi; }
 

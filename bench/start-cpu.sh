@@ -52,7 +52,6 @@ await() {
   done
 }
 
-
 use_opts() { if [ "$1" = default ]; then unset JAVA_OPTS; else export JAVA_OPTS="$1"; fi; }
 
 start_product() { # command home

@@ -40,6 +40,7 @@ public final class Container {
     public static final String HTTP_HOST_PROPERTY = "dialplane.http.host";
     /** Read by core's readiness: the locations of the bundles installed from the features (comma-separated). */
     public static final String BUNDLES_PROPERTY = "dialplane.bundles";
+    private static final String FILEINSTALL_TMPDIR = "felix.fileinstall.tmpdir";
 
     private final Framework framework;
     private final BundleCache cache;
@@ -64,8 +65,8 @@ public final class Container {
     }
 
     /**
-     * The framework properties that tie a container to its home directory: hot deploy from deploy/. Public
-     * so that the integration tests run their containers exactly like the product.
+     * The framework properties that tie a container to its home directory: hot deploy from deploy/, FileInstall's
+     * scratch folder in data/. Public so that the integration tests run their containers exactly like the product.
      */
     public static Map<String, String> homeProperties(Path home) {
         Map<String, String> properties = new HashMap<>();
@@ -77,7 +78,18 @@ public final class Container {
         properties.put("felix.fileinstall.bundles.new.start", "true");
         properties.put("felix.fileinstall.log.level", "2");
         properties.put("felix.fileinstall.enableConfigSave", "false");
+        properties.put(FILEINSTALL_TMPDIR, fileInstallScratch(home));
         return properties;
+    }
+
+    /**
+     * FileInstall's scratch folder (a directory dropped in deploy/ is packed into a jar there), in the home. Left to
+     * itself FileInstall makes a new {@code fileinstall-<random>} folder in java.io.tmpdir for each watched folder at
+     * every start, deleted only on a JVM exit that runs exit hooks; the launcher halts after its own orderly stop
+     * (see Main), so two folders were left in /tmp by every start.
+     */
+    private static String fileInstallScratch(Path home) {
+        return home.resolve("data/fileinstall").toString();
     }
 
     /**
@@ -193,6 +205,7 @@ public final class Container {
             watch.put("felix.fileinstall.poll", "1000");
             watch.put("felix.fileinstall.noInitialDelay", "true");
             watch.put("felix.fileinstall.enableConfigSave", "false");
+            watch.put(FILEINSTALL_TMPDIR, context.getProperty(FILEINSTALL_TMPDIR));
             cm.loadClass("org.osgi.service.cm.Configuration").getMethod("updateIfDifferent", Dictionary.class)
                     .invoke(configuration, watch);
         } finally {

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * settings into {@code etc/}, starts the embedded database because no URL is set, and prints a generated admin
  * password once; the second start prints none, and an access token issued before the restart still works
  * (the signing key is kept in the database). The server log goes to log/dialplane.log, plain lines by default and
- * JSON lines with the request id under {@code log.format=json}. {@code --help} names every setting.
+ * JSON lines with the request id under {@code log.format=json}. A run leaves nothing in the JVM's temporary
+ * folder. {@code --help} names every setting.
  */
 class DistributionRestartIT {
     private static final Path DISTRIBUTION = Path.of("target", "dialplane").toAbsolutePath();
@@ -75,7 +76,10 @@ class DistributionRestartIT {
             assertTrue(plain.matches("(?s).*\\n\\d{4}-\\d\\d-\\d\\d [\\d:.]+ \\[INFO] \\S+DatabaseService - Database ready in .*"),
                     plain);
 
-            Run second = start(home, port, Map.of("DIALPLANE_LOG_FORMAT", "json"));
+            // The JVM's temporary folder of its own, to see what a run leaves there (FileInstall left two folders).
+            Path temporary = Files.createDirectories(home.resolve("jvm-tmp"));
+            Run second = start(home, port, Map.of("DIALPLANE_LOG_FORMAT", "json",
+                    "JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + temporary));
             second.awaitReady();
             assertFalse(second.output.stream().anyMatch(line -> PRINTED_PASSWORD.matcher(line).find()),
                     "the password is printed only at the first start: " + second.output);
@@ -91,6 +95,9 @@ class DistributionRestartIT {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(401, failed.statusCode(), failed.body());
             assertEquals(0, second.stop(), second.output::toString);
+            try (Stream<Path> left = Files.list(temporary)) {
+                assertEquals(List.of(), left.toList(), "nothing is left in the JVM's temporary folder");
+            }
             // log.format=json: the second start's lines are JSON objects, the failed login's with its request id
             String json = Files.readString(home.resolve("log/dialplane.log"));
             assertTrue(json.lines().anyMatch(line -> line.startsWith("{") && line.contains("\"level\":\"INFO\"")

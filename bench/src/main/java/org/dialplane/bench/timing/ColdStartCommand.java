@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * request with that key until it answers 200. The first of these runs also writes the AppCDS archive.</li>
  * </ul>
  * Each product is stopped (SIGTERM, as systemd would) before the next starts, and any process it left behind (an
- * embedded database) is ended too.
+ * embedded database) is ended too. The machine's speed is printed before and after the runs ({@link MachineSpeed}).
  */
 public final class ColdStartCommand {
     private static final String PROBE = "GET /pbxapi/extensions?limit=1";
@@ -57,6 +57,7 @@ public final class ColdStartCommand {
         Run run = new Run(options.get("command"), password, options.integer("timeout") * 1000L);
         int runs = options.integer("runs");
         List<String> homes = options.list("homes");
+        System.out.println("before the runs, " + MachineSpeed.describe());
         if (homes.contains("fresh")) {
             double[] seconds = new double[runs];
             for (int i = 0; i < runs; i++) {
@@ -86,6 +87,7 @@ public final class ColdStartCommand {
             deleteTree(home);
             report("used home (the request with an API key created before)", seconds);
         }
+        System.out.println("after the runs, " + MachineSpeed.describe());
     }
 
     private static void report(String what, double[] seconds) {

@@ -20,7 +20,8 @@ import jakarta.ws.rs.ext.ContextResolver;
  * Jackson's own exception mappers are not asked for; Jersey's auto-discovery adds them anyway, and
  * {@link JsonProblemMappers} outrank them so that JSON errors are problem+json, not Jackson's plain text.
  * Answers are written by {@link JsonWriter} (the same mapper, the same bytes, less work per response); Jackson's
- * provider reads, and writes only what {@link JsonWriter} declines.
+ * provider reads, and writes only what {@link JsonWriter} declines. It also carries two of Jersey's settings for the
+ * whole application: no WADL and no resource model validation.
  */
 @Component(service = Feature.class)
 @JakartarsExtension
@@ -33,9 +34,10 @@ public class JsonFeature implements Feature {
         context.register(JacksonFeature.withoutExceptionMappers());
         // WADL needs a JAXB implementation the container does not have; OpenAPI documents the API instead.
         context.property("jersey.config.server.wadl.disableWadl", true);
-        // The whiteboard has Jersey ignore what its resource model validation finds (RESOURCE_VALIDATION_IGNORE_ERRORS),
-        // so the validation only costs: 35 of 751 CPU samples of the whiteboard's thread in a used-home start, at each
-        // of its Jersey builds, the last of which the first request waits for.
+        // The whiteboard has Jersey ignore what its resource model validation finds
+        // (RESOURCE_VALIDATION_IGNORE_ERRORS), so the validation only costs: 35 of 751 CPU samples of the
+        // whiteboard's thread in a used-home start, at each of its Jersey builds, the last of which the first
+        // request waits for.
         context.property("jersey.config.server.resource.validation.disable", true);
         context.register((ContextResolver<ObjectMapper>) type -> Json.MAPPER);
         context.register(new JsonWriter());

@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,6 +12,7 @@ import org.dialplane.bench.Options;
 import org.dialplane.bench.load.Probe;
 import org.dialplane.bench.load.ProcessCpu;
 import org.dialplane.bench.load.Target;
+import org.dialplane.bench.timing.MachineSpeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,7 +92,7 @@ public final class BulkImportCommand {
         JsonNode state = await(job, start);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = ProcessCpu.secondsWithDescendants(pid) - cpuBefore;
-        String load = loadAverage();
+        String load = MachineSpeed.loadAverage();
         if (state == null) {
             System.out.printf(what + ": FAILED, the job was still running after %d s (load average %s)%n", rows,
                     timeout.toSeconds(), load);
@@ -132,15 +131,6 @@ public final class BulkImportCommand {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Authorization", "Bearer " + token);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     private static String excerpt(String body) {

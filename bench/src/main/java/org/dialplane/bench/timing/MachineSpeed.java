@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * its runs: the best of five sorts of the same four million pseudo-random integers (one thread, in this JVM), and
  * the load average.
  */
-final class MachineSpeed {
+public final class MachineSpeed {
     private static final int VALUES = 4_000_000;
     private static final int ROUNDS = 5;
 
@@ -36,7 +36,8 @@ final class MachineSpeed {
                 + "average %s", VALUES, best / 1e6, ROUNDS, loadAverage());
     }
 
-    private static String loadAverage() {
+    /** The load average over 1, 5 and 15 minutes ({@code /proc/loadavg}), or "unknown". */
+    public static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return fields[0] + " " + fields[1] + " " + fields[2];
